@@ -1,0 +1,28 @@
+# All third-party code comes from Debian's packages (see scripts/deps.sh); nothing is downloaded.
+find_package(PkgConfig REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(cereal REQUIRED)
+
+find_path(RAPIDJSON_INCLUDE_DIR rapidjson/document.h REQUIRED)
+add_library(respite_rapidjson INTERFACE)
+target_include_directories(respite_rapidjson SYSTEM INTERFACE ${RAPIDJSON_INCLUDE_DIR})
+# Our parser relies on 64-bit sizes and std::string support.
+target_compile_definitions(respite_rapidjson INTERFACE RAPIDJSON_HAS_STDSTRING=1)
+add_library(Respite::rapidjson ALIAS respite_rapidjson)
+
+if(RESPITE_BUILD_APP)
+  pkg_check_modules(SDL2 REQUIRED IMPORTED_TARGET sdl2)
+  pkg_check_modules(SDL2_MIXER REQUIRED IMPORTED_TARGET SDL2_mixer)
+  pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+  # Debian ships the SDL2 platform and SDL_Renderer backends of Dear ImGui as example sources.
+  set(RESPITE_IMGUI_BACKEND_DIR /usr/share/doc/libimgui-dev/examples/backends
+      CACHE PATH "Where Debian's libimgui-dev keeps the backend sources")
+  if(NOT EXISTS ${RESPITE_IMGUI_BACKEND_DIR}/imgui_impl_sdl.cpp)
+    message(FATAL_ERROR "Dear ImGui SDL backend sources not found in ${RESPITE_IMGUI_BACKEND_DIR} (apt-get install libimgui-dev)")
+  endif()
+endif()
+
+if(RESPITE_BUILD_TESTS)
+  find_package(Catch2 2 REQUIRED)
+  include(Catch)
+endif()

@@ -1,0 +1,13 @@
+# Fails if any file under DIR includes an SDL or Dear ImGui header.
+file(GLOB_RECURSE files "${DIR}/*.h" "${DIR}/*.cpp")
+set(offenders "")
+foreach(file IN LISTS files)
+  file(STRINGS "${file}" hits REGEX "#[ \t]*include[ \t]*[<\"](SDL|imgui|backends/imgui)")
+  if(hits)
+    list(APPEND offenders "${file}: ${hits}")
+  endif()
+endforeach()
+if(offenders)
+  message(FATAL_ERROR "engine/core must not include SDL or ImGui:\n${offenders}")
+endif()
+message(STATUS "engine/core is free of SDL and ImGui (${DIR})")
