@@ -1,7 +1,22 @@
 # All third-party code comes from Debian's packages (see scripts/deps.sh); nothing is downloaded.
+if(EMSCRIPTEN)
+  # The web build links WebAssembly builds of the same Debian sources, cached by scripts/build-web.
+  include(${PROJECT_SOURCE_DIR}/platforms/web/dependencies.cmake)
+  return()
+endif()
 find_package(PkgConfig REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(cereal REQUIRED)
+find_package(Threads REQUIRED)
+# libsodium: random ids and Argon2id PIN hashes (engine/core/progress).
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+add_library(Respite::sodium ALIAS PkgConfig::SODIUM)
+# libzip: .respack archives; stb (stb_image, stb_vorbis): checking pack images and sounds
+# (engine/core/archive_*.cpp, asset_probe.cpp).
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+add_library(Respite::zip ALIAS PkgConfig::LIBZIP)
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+add_library(Respite::stb ALIAS PkgConfig::STB)
 
 find_path(RAPIDJSON_INCLUDE_DIR rapidjson/document.h REQUIRED)
 add_library(respite_rapidjson INTERFACE)

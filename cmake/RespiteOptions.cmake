@@ -4,6 +4,7 @@ option(RESPITE_BUILD_TESTS "Build the Catch2 test suite" ON)
 option(RESPITE_BUILD_BENCH "Build the benchmarks under bench/" ON)
 option(RESPITE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(RESPITE_WERROR "Treat compiler warnings as errors" OFF)
+option(RESPITE_WEB "Build the WebAssembly site (platforms/web) with emscripten; see docs/web.md" OFF)
 
 set(CMAKE_CXX_STANDARD 17)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)

@@ -6,8 +6,8 @@ set -euo pipefail
 RESPITE_DEBIAN_PACKAGES=(
   cmake g++ make pkg-config
   libsdl2-dev libsdl2-mixer-dev libimgui-dev libcereal-dev catch2 rapidjson-dev
-  libsqlite3-dev libsodium-dev libzip-dev
-  fonts-noto-core
+  libsqlite3-dev libsodium-dev libzip-dev tzdata
+  fonts-noto-core libstb-dev
 )
 
 missing=()

@@ -10,9 +10,20 @@ namespace {
 constexpr const char* kUsageText = R"(usage: respite [--data-dir DIR] [--pack PATH]... [--size WxH] [--scale S]
        respite shot --route ROUTE [--at SECONDS] [--size WxH] [--scale S] [--theme NAME]
                     [--locale LANG] [--data-dir DIR] [--pack PATH]... -o OUT.png
-       respite list [--pack PATH]... --json
-       respite plan PACK_ID/ITEM_ID [--pack PATH]... --json
-       respite pack validate PATH...
+       respite list [--pack PATH]... [--locale LANG] [--json]
+       respite plan PACK_ID/ITEM_ID [--pack PATH]... [--locale LANG] [--json]
+       respite pack validate PATH... | new DIR [--id ID] | build DIR -o FILE.respack
+       respite pack info PATH [--json] [--trusted-key PUBLIC_KEY]...
+       respite pack keygen -o KEYFILE | sign PACK.respack --key SECRET_KEY [-o FILE.sig]
+       respite pack verify PACK.respack --key PUBLIC_KEY... [--signature FILE.sig]
+       respite log --data-dir DIR --profile NAME --item PACK_ID/ITEM_ID --at ISO8601_WITH_OFFSET
+                   [--active SECONDS] [--zone IANA] [--pack PATH]... [--event-id UUID] [--json]
+       respite progress --data-dir DIR --profile NAME [--today YYYY-MM-DD] [--json]
+       respite profile add NAME [--pin PIN] | list [--json] | remove NAME   (--data-dir DIR)
+       respite profile set NAME [--day-start HH:MM] [--rest-days mon,tue,...|none]
+                   [--rest-date YYYY-MM-DD]... [--remove-rest-date YYYY-MM-DD]...
+                   [--weekly-goal N|off] [--hide-streaks on|off] [--pin PIN|none] (--data-dir DIR)
+       respite export --profile NAME -o FILE | import FILE [--as NAME]       (--data-dir DIR)
        respite help
 Exit codes: 0 success, 1 invalid input or failed validation, 2 usage error.
 )";
@@ -47,6 +58,11 @@ int run(const std::vector<std::string>& args, const AppEntryPoints& app, std::os
   if (command == "list") return cmd_list(rest, out, err);
   if (command == "plan") return cmd_plan(rest, out, err);
   if (command == "pack") return cmd_pack(rest, out, err);
+  if (command == "log") return cmd_log(rest, out, err);
+  if (command == "progress") return cmd_progress(rest, out, err);
+  if (command == "profile") return cmd_profile(rest, out, err);
+  if (command == "export") return cmd_export(rest, out, err);
+  if (command == "import") return cmd_import(rest, out, err);
   err << "respite: unknown command '" << command << "'\n" << kUsageText;
   return kUsage;
 }

@@ -1,5 +1,7 @@
 #include "core/content.h"
 
+#include <algorithm>
+
 namespace respite::core {
 
 const std::string& LocalizedText::get(const std::string& locale, const std::string& fallback) const {
@@ -42,6 +44,74 @@ const char* to_string(ItemKind kind) {
   return "breathing";
 }
 
+std::optional<ItemKind> item_kind_from_string(const std::string& name) {
+  for (ItemKind kind : {ItemKind::Breathing, ItemKind::MicroBreak, ItemKind::Module, ItemKind::Program}) {
+    if (name == to_string(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+const char* to_string(PacerStyle style) { return style == PacerStyle::Box ? "box" : "circle"; }
+
+std::optional<PacerStyle> pacer_style_from_string(const std::string& name) {
+  if (name == "circle") return PacerStyle::Circle;
+  if (name == "box") return PacerStyle::Box;
+  return std::nullopt;
+}
+
+const char* to_string(AssetType type) {
+  switch (type) {
+    case AssetType::Png: return "png";
+    case AssetType::Wav: return "wav";
+    case AssetType::Ogg: return "ogg";
+  }
+  return "png";
+}
+
+Millis MicroBreakSpec::total() const {
+  Millis sum{0};
+  for (const MicroBreakStep& step : steps) sum += step.duration;
+  return sum;
+}
+
+int CheckinQuestion::min_score() const {
+  if (type == QuestionType::Scale) return min;
+  int best = 0;
+  for (std::size_t i = 0; i < options.size(); ++i) best = i == 0 ? options[i].score : std::min(best, options[i].score);
+  return best;
+}
+
+int CheckinQuestion::max_score() const {
+  if (type == QuestionType::Scale) return max;
+  int best = 0;
+  for (std::size_t i = 0; i < options.size(); ++i) best = i == 0 ? options[i].score : std::max(best, options[i].score);
+  return best;
+}
+
+int Checkin::min_score() const {
+  int sum = 0;
+  for (const CheckinQuestion& q : questions) sum += q.min_score();
+  return sum;
+}
+
+int Checkin::max_score() const {
+  int sum = 0;
+  for (const CheckinQuestion& q : questions) sum += q.max_score();
+  return sum;
+}
+
+const CheckinBand* Checkin::band_for(int score) const {
+  for (const CheckinBand& band : bands) {
+    if (score >= band.min && score <= band.max) return &band;
+  }
+  return nullptr;
+}
+
+const Asset* Pack::asset(const std::string& path) const {
+  const auto it = assets.find(path);
+  return it == assets.end() ? nullptr : &it->second;
+}
+
 const Item* Pack::find(const std::string& item_id) const {
   for (const Item& item : items) {
     if (item.id == item_id) return &item;
@@ -56,6 +126,14 @@ std::optional<ItemRef> ItemRef::parse(const std::string& text) {
     return std::nullopt;
   }
   return ItemRef{text.substr(0, slash), text.substr(slash + 1)};
+}
+
+std::optional<ItemRef> ItemRef::resolve(const std::string& text, const std::string& own_pack) {
+  if (text.find('/') == std::string::npos) {
+    if (text.empty()) return std::nullopt;
+    return ItemRef{own_pack, text};
+  }
+  return parse(text);
 }
 
 const Pack* Catalog::find_pack(const std::string& pack_id) const {

@@ -23,12 +23,57 @@ Millis average_cycle_length(const BreathingSpec& spec) {
   return sum;
 }
 
+// Cycles per round (the whole session when there are no rounds).
 int cycle_count(const BreathingSpec& spec) {
   if (spec.cycles) return std::max(1, *spec.cycles);
   const Millis cycle = average_cycle_length(spec);
   if (!spec.total || cycle.count() <= 0) return 1;
-  const double ratio = static_cast<double>(spec.total->count()) / static_cast<double>(cycle.count());
+  double available = static_cast<double>(spec.total->count());
+  if (spec.rounds) {
+    available = available / spec.rounds->count - static_cast<double>(spec.rounds->retention.duration.count());
+  }
+  const double ratio = available / static_cast<double>(cycle.count());
   return std::max(1, static_cast<int>(std::llround(ratio)));
+}
+
+CueEvent phase_cue(const PhaseSpec& spec, int index, Millis at, const PlanSettings& settings) {
+  CueEvent cue;
+  cue.at = at;
+  cue.phase_index = index;
+  cue.phase = spec.kind;
+  cue.sound = default_sound(spec.kind);
+  cue.haptic = default_haptic(spec.kind);
+  if (spec.cue) {
+    if (!spec.cue->sound.empty()) cue.sound = spec.cue->sound;
+    if (!spec.cue->haptic.empty()) cue.haptic = spec.cue->haptic;
+    cue.caption = spec.cue->caption.get(settings.locale, settings.fallback_locale);
+  }
+  return cue;
+}
+
+void plan_micro_break(const Item& item, const PlanSettings& settings, SessionPlan& plan) {
+  Millis at{0};
+  const auto& steps = item.micro_break.steps;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const MicroBreakStep& step = steps[i];
+    if (step.duration.count() <= 0) continue;
+    PlannedPhase phase;
+    phase.start = at;
+    phase.duration = step.duration;
+    phase.step = static_cast<int>(i);
+    const int index = static_cast<int>(plan.phases.size());
+    plan.phases.push_back(phase);
+    CueEvent cue;
+    cue.at = at;
+    cue.phase_index = index;
+    cue.sound = step.audio.empty() ? "tap" : step.audio;
+    cue.haptic = "tap";
+    cue.caption = step.audio.empty() ? step.text.get(settings.locale, settings.fallback_locale)
+                                     : step.caption.get(settings.locale, settings.fallback_locale);
+    plan.cues.push_back(std::move(cue));
+    at += step.duration;
+  }
+  plan.planned = at;
 }
 
 }  // namespace
@@ -69,33 +114,46 @@ SessionPlan make_plan(const ItemRef& ref, const Item& item, const PlanSettings& 
   SessionPlan plan;
   plan.item = ref.to_string();
   plan.style = item.breathing.style;
-  const BreathingSpec& spec = item.breathing;
-  const int cycles = spec.phases.empty() ? 0 : cycle_count(spec);
+  if (item.kind == ItemKind::MicroBreak) {
+    plan_micro_break(item, settings, plan);
+  } else if (item.kind == ItemKind::Breathing) {
+    const BreathingSpec& spec = item.breathing;
+    const int per_round = spec.phases.empty() ? 0 : cycle_count(spec);
+    const int rounds = spec.rounds ? spec.rounds->count : 1;
+    const int cycles = per_round * rounds;
 
-  Millis at{0};
-  for (int cycle = 0; cycle < cycles; ++cycle) {
-    for (const PhaseSpec& phase_spec : spec.phases) {
-      const Millis length = phase_length(phase_spec, cycle, cycles);
-      if (length.count() <= 0) continue;  // a zero-length phase (e.g. progression to 0) is skipped
-      const int index = static_cast<int>(plan.phases.size());
-      plan.phases.push_back(PlannedPhase{phase_spec.kind, at, length, cycle});
-
-      CueEvent cue;
-      cue.at = at;
-      cue.phase_index = index;
-      cue.phase = phase_spec.kind;
-      cue.sound = default_sound(phase_spec.kind);
-      cue.haptic = default_haptic(phase_spec.kind);
-      if (phase_spec.cue) {
-        if (!phase_spec.cue->sound.empty()) cue.sound = phase_spec.cue->sound;
-        if (!phase_spec.cue->haptic.empty()) cue.haptic = phase_spec.cue->haptic;
-        cue.caption = phase_spec.cue->caption.get(settings.locale, settings.fallback_locale);
+    Millis at{0};
+    for (int cycle = 0; cycle < cycles; ++cycle) {
+      for (const PhaseSpec& phase_spec : spec.phases) {
+        const Millis length = phase_length(phase_spec, cycle, cycles);
+        if (length.count() <= 0) continue;  // a zero-length phase (e.g. progression to 0) is skipped
+        const int index = static_cast<int>(plan.phases.size());
+        PlannedPhase phase;
+        phase.kind = phase_spec.kind;
+        phase.start = at;
+        phase.duration = length;
+        phase.cycle = cycle;
+        plan.phases.push_back(phase);
+        plan.cues.push_back(phase_cue(phase_spec, index, at, settings));
+        at += length;
       }
-      plan.cues.push_back(std::move(cue));
-      at += length;
+      if (spec.rounds && (cycle + 1) % per_round == 0 && spec.rounds->retention.duration.count() > 0) {
+        const PhaseSpec& hold = spec.rounds->retention;
+        PlannedPhase phase;
+        phase.kind = hold.kind;
+        phase.start = at;
+        phase.duration = hold.duration;
+        phase.cycle = cycle;
+        phase.retention = true;
+        const int index = static_cast<int>(plan.phases.size());
+        plan.phases.push_back(phase);
+        plan.cues.push_back(phase_cue(hold, index, at, settings));
+        at += hold.duration;
+      }
     }
+    plan.planned = at;
   }
-  plan.planned = at;
+  const Millis at = plan.planned;
 
   CueEvent end;
   end.at = at;

@@ -20,6 +20,10 @@ struct PlannedPhase {
   Millis start{0};
   Millis duration{0};
   int cycle = 0;  // 0-based
+  // A micro-break's plan has one phase per step: `step` is its index in item.micro_break.steps
+  // (and `kind` means nothing). -1 in a breathing plan.
+  int step = -1;
+  bool retention = false;  // the hold after a round of cycles (BreathingSpec::rounds)
   Millis end() const { return start + duration; }
 };
 
@@ -47,7 +51,12 @@ struct SessionPlan {
 
 // Phases of one cycle: a session ends after a whole cycle, never mid-breath. With a total duration
 // the plan holds the whole number of cycles closest to it (at least one), so `planned` may differ
-// from the requested total by up to half a cycle; `planned` is always exact.
+// from the requested total by up to half a cycle; `planned` is always exact. With rounds, each
+// round of cycles is followed by its retention hold; a total duration then covers the whole
+// session, holds included.
+// A micro-break plans one phase per step, with a cue at each step's start (its narration, or a
+// tap) whose caption is the narration's caption or else the step's text; SessionRunner runs it
+// like a breathing plan. Modules and programs are not timed: their plan is empty.
 SessionPlan make_plan(const ItemRef& ref, const Item& item, const PlanSettings& settings);
 
 // The default sound and haptic for a phase when the pack does not name one.

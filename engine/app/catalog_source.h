@@ -1,0 +1,20 @@
+// Which packs the app and `respite shot` load: the --pack paths when given (like the CLI, they
+// replace the bundled packs), else every pack in the bundled packs folder.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "core/pack_loader.h"
+
+namespace respite::app {
+
+std::vector<std::string> pack_paths(const std::vector<std::string>& explicit_packs);
+
+// Loads the catalog and writes every diagnostic to `err` (broken packs are left out, the others
+// still load; the app shows what did load).
+core::CatalogLoadResult load_catalog_reporting(const std::vector<std::string>& explicit_packs,
+                                               std::ostream& err);
+
+}  // namespace respite::app

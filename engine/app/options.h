@@ -1,0 +1,59 @@
+// Command-line options of the app (`respite [...]`) and of `respite shot`, parsed strictly: every
+// value is checked and a bad one is reported with the flag, the value and what was expected.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui/theme.h"
+
+namespace respite::app {
+
+// Limits for --size (dp), --scale and the resulting pixel size.
+inline constexpr int kMinSide = 200;
+inline constexpr int kMaxSide = 4096;
+inline constexpr float kMinScale = 0.5f;
+inline constexpr float kMaxScale = 4.0f;
+inline constexpr int kMaxPixels = 8192;  // per side, after scaling
+inline constexpr double kMaxAtSeconds = 24.0 * 3600.0;
+
+struct AppOptions {
+  std::string data_dir;
+  std::vector<std::string> packs;
+  int width = 390;
+  int height = 844;
+  std::optional<float> scale;  // nullopt: the display's density
+  // Benchmarks: quit after this many rendered frames (e.g. 1 for time to first frame).
+  std::optional<std::uint64_t> exit_after_frames;
+};
+
+struct ShotOptions {
+  std::string route;
+  std::optional<double> at;  // seconds into the session (play routes only)
+  int width = 390;
+  int height = 844;
+  float scale = 1.0f;
+  ui::ThemeName theme = ui::ThemeName::Light;
+  std::string locale = "en";
+  std::string data_dir;
+  std::vector<std::string> packs;
+  std::string output;
+
+  int pixel_width() const;
+  int pixel_height() const;
+};
+
+// Both return nullopt and set `error` (a usage error, exit 2) on any problem.
+std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args, std::string& error);
+std::optional<ShotOptions> parse_shot_options(const std::vector<std::string>& args, std::string& error);
+
+// The value checks, exposed for tests. Each sets `error` naming `flag` when it returns false.
+bool parse_size(const std::string& flag, const std::string& text, int& width, int& height,
+                std::string& error);
+bool parse_scale(const std::string& flag, const std::string& text, float& scale, std::string& error);
+bool parse_seconds(const std::string& flag, const std::string& text, double& seconds, std::string& error);
+bool valid_locale(const std::string& text);
+
+}  // namespace respite::app

@@ -1,0 +1,89 @@
+#include "app/shot.h"
+
+#include <cmath>
+
+#include "app/app_model.h"
+#include "app/headless_host.h"
+#include "app/main_loop.h"
+#include "app/route.h"
+#include "app/ui_runtime.h"
+#include "backends/null/manual_clock.h"
+#include "backends/null/silent_audio.h"
+#include "backends/sdl/sdl_paths.h"
+#include "core/cue_dispatcher.h"
+#include "ui/fonts.h"
+
+namespace respite::app {
+namespace {
+
+// A screenshot has no input: the event source is always empty.
+class NoEvents final : public sdl::EventSource {
+ public:
+  bool wait(SDL_Event&, int) override { return false; }
+  bool poll(SDL_Event&) override { return false; }
+};
+
+ShotResult failure(int exit_code, std::string error) {
+  ShotResult result;
+  result.exit_code = exit_code;
+  result.error = std::move(error);
+  return result;
+}
+
+}  // namespace
+
+std::optional<std::string> find_font_dir(std::string& error) {
+  return sdl::find_asset_subdir("fonts", ui::kRegularFontFile, error);
+}
+
+ShotResult render_shot(const ShotRequest& request, const core::Catalog& catalog) {
+  const RouteParse parsed = parse_route(request.route);
+  if (parsed.error == RouteError::Malformed) return failure(2, parsed.message);
+  if (parsed.error == RouteError::Unknown) return failure(1, parsed.message);
+  if (request.at && parsed.route.screen != Screen::Player) {
+    return failure(2, "--at applies only to play/PACK_ID/ITEM_ID routes");
+  }
+
+  null_backend::ManualClock clock;
+  null_backend::SilentAudio audio;
+  null_backend::NoHaptics haptics;
+  Settings settings;
+  settings.theme = request.theme;
+  settings.locale = request.locale;
+  settings.reduced_motion = request.reduced_motion;
+  core::CueDispatcher cues(audio, haptics, settings.sound);
+  cues.set_log_sink(nullptr);
+  AppModel model(catalog, clock, AppModel::Services{&cues, &audio}, settings);
+  const OpenResult opened = model.open(parsed.route);
+  if (!opened.ok) return failure(opened.exit_code, opened.error);
+  if (request.at) {
+    clock.advance(core::MonoTime(static_cast<core::MonoTime::rep>(std::llround(*request.at * 1e9))));
+  }
+  model.update();
+  if (request.interrupted) {
+    model.on_background();
+    model.on_foreground();
+  }
+  model.finish_transition();
+
+  std::string error;
+  auto ui = UiRuntime::create(request.font_dir, request.scale, request.theme, error);
+  if (!ui) return failure(1, error);
+  const int width = static_cast<int>(std::lround(static_cast<double>(request.width) * request.scale));
+  const int height = static_cast<int>(std::lround(static_cast<double>(request.height) * request.scale));
+  auto host = HeadlessHost::create(width, height, request.scale, error);
+  if (!host) return failure(1, error);
+  NoEvents events;
+  MainLoop loop(model, *ui, *host, events, clock);
+  for (int i = 0; i < std::max(1, request.settle_frames); ++i) loop.render_frame(1.0f / 60.0f);
+
+  ShotResult result;
+  result.image.width = width;
+  result.image.height = height;
+  result.image.pixels = host->read_rgba();
+  if (result.image.pixels.empty())
+    return failure(1, std::string("cannot read the rendered pixels: ") + SDL_GetError());
+  return result;
+}
+
+}  // namespace respite::app

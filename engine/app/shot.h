@@ -1,0 +1,43 @@
+// Headless screenshots: renders a route of the real UI into memory, with no window, on a manual
+// clock. The same request always gives the same pixels, so screenshots can be compared byte for
+// byte and reviewed as golden images.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/png_image.h"
+#include "core/content.h"
+#include "ui/theme.h"
+
+namespace respite::app {
+
+struct ShotRequest {
+  std::string route;         // a route name (route.h)
+  std::optional<double> at;  // seconds into the session; play routes only
+  int width = 390;           // dp
+  int height = 844;
+  float scale = 1.0f;  // pixels per dp; the image is round(width * scale) x round(height * scale)
+  ui::ThemeName theme = ui::ThemeName::Light;
+  bool reduced_motion = false;
+  // After --at, the app goes to the background and comes back: the player's interruption state.
+  bool interrupted = false;
+  std::string locale = "en";
+  std::string font_dir;  // holds NotoSans-Regular.ttf and NotoSans-Bold.ttf
+  // ImGui frames rendered before the capture, at a fixed 1/60 s step, so layouts that depend on
+  // the previous frame have settled.
+  int settle_frames = 4;
+};
+
+struct ShotResult {
+  int exit_code = 0;  // 0, 1 (unknown route or item, missing fonts), 2 (malformed route)
+  std::string error;
+  RgbaImage image;
+};
+
+ShotResult render_shot(const ShotRequest& request, const core::Catalog& catalog);
+
+// The folder of the UI fonts next to the program (bin/../assets/fonts), or an explanation.
+std::optional<std::string> find_font_dir(std::string& error);
+
+}  // namespace respite::app

@@ -1,0 +1,49 @@
+#include "app/window_host.h"
+
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <cfloat>
+
+namespace respite::app {
+
+WindowHost::WindowHost(sdl::Video& video) : video_(video) {
+  ImGui_ImplSDL2_InitForSDLRenderer(video_.window());
+  ImGui_ImplSDLRenderer_Init(video_.renderer());
+}
+
+WindowHost::~WindowHost() {
+  ImGui_ImplSDLRenderer_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+}
+
+void WindowHost::process_event(const SDL_Event& event) {
+  ImGui_ImplSDL2_ProcessEvent(&event);
+}
+
+void WindowHost::new_frame(const sdl::PointerFrame& pointer) {
+  ImGui_ImplSDLRenderer_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  int width = 0;
+  int height = 0;
+  video_.output_size(width, height);
+  io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+  io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  // The backend reads the pointer from SDL's global mouse state, which touch screens do not always
+  // move and which is in window units; the tracker follows the events themselves, touches included.
+  const float ratio = video_.pixel_ratio();
+  io.MousePos = pointer.valid ? ImVec2(pointer.x * ratio, pointer.y * ratio) : ImVec2(-FLT_MAX, -FLT_MAX);
+  io.MouseDown[0] = pointer.down;
+}
+
+void WindowHost::present(ImDrawData* data, ImU32 clear) {
+  SDL_SetRenderDrawColor(video_.renderer(), static_cast<Uint8>(clear >> IM_COL32_R_SHIFT),
+                         static_cast<Uint8>(clear >> IM_COL32_G_SHIFT),
+                         static_cast<Uint8>(clear >> IM_COL32_B_SHIFT), 255);
+  SDL_RenderClear(video_.renderer());
+  ImGui_ImplSDLRenderer_RenderDrawData(data);
+  SDL_RenderPresent(video_.renderer());
+}
+
+}  // namespace respite::app

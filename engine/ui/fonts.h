@@ -1,0 +1,47 @@
+// The UI's fonts: Noto Sans Regular and Bold (Debian fonts-noto-core, SIL OFL 1.1; see
+// assets/fonts/README.md), rasterized by ImGui's stb_truetype at the exact pixel size each type
+// style needs for the current UI scale. A scale change rebuilds the atlas; text is never scaled
+// after rasterization (no FontGlobalScale), so it stays sharp at 1x, 2x and fractional scales.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/theme.h"
+
+namespace respite::ui {
+
+inline constexpr const char* kRegularFontFile = "NotoSans-Regular.ttf";
+inline constexpr const char* kBoldFontFile = "NotoSans-Bold.ttf";
+
+// The font files' bytes, read once; the atlas borrows them on every rebuild.
+struct FontData {
+  std::vector<unsigned char> regular;
+  std::vector<unsigned char> bold;
+};
+
+// Reads both fonts from `dir`. On failure returns false and `error` names the missing or broken
+// file and what to do about it.
+bool read_font_data(const std::string& dir, FontData& out, std::string& error);
+
+// One ImFont per type style of the theme, at the theme's scale.
+struct Fonts {
+  ImFont* small = nullptr;
+  ImFont* body = nullptr;
+  ImFont* label = nullptr;    // bold
+  ImFont* title = nullptr;    // bold
+  ImFont* display = nullptr;  // digits, ':', '.' and space only
+  float scale = 0.0f;         // the scale they were built for
+};
+
+// Clears `atlas` and adds every style; builds the atlas pixels. `data` must outlive the atlas
+// contents. Returns false (with `error`) if stb_truetype rejects a font.
+bool build_fonts(ImFontAtlas& atlas, FontData& data, const Theme& theme, Fonts& out, std::string& error);
+
+// Latin (Basic, Latin-1, Extended-A and -B: Spanish, French, Portuguese, German, Polish,
+// Romanian, Turkish, ...) plus the punctuation the UI uses (en/em dash, curly quotes, ellipsis).
+const ImWchar* text_glyph_ranges();
+
+}  // namespace respite::ui
