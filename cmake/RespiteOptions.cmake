@@ -5,6 +5,7 @@ option(RESPITE_BUILD_BENCH "Build the benchmarks under bench/" ON)
 option(RESPITE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(RESPITE_WERROR "Treat compiler warnings as errors" OFF)
 option(RESPITE_WEB "Build the WebAssembly site (platforms/web) with emscripten; see docs/web.md" OFF)
+option(RESPITE_FUZZ "Build the libFuzzer targets under tests/fuzz (clang only; see scripts/fuzz)" OFF)
 
 set(CMAKE_CXX_STANDARD 17)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)

@@ -1,7 +1,9 @@
 #include "app/app_model.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "app/profile_flow.h"
 #include "core/session_plan.h"
 
 namespace respite::app {
@@ -11,8 +13,25 @@ double seconds(core::MonoTime t) {
   return std::chrono::duration<double>(t).count();
 }
 
+// Items the player runs: breathing items and micro-breaks (both have a timed SessionPlan).
 bool playable(const core::Item& item) {
-  return item.kind == core::ItemKind::Breathing && !item.breathing.phases.empty();
+  if (item.kind == core::ItemKind::Breathing) return !item.breathing.phases.empty();
+  if (item.kind == core::ItemKind::MicroBreak) return !item.micro_break.steps.empty();
+  return false;
+}
+
+// Items a tap does something with: played, read or followed.
+bool openable(const core::Item& item) {
+  switch (item.kind) {
+    case core::ItemKind::Breathing:
+    case core::ItemKind::MicroBreak:
+      return playable(item);
+    case core::ItemKind::Module:
+      return !item.module.pages.empty();
+    case core::ItemKind::Program:
+      return !item.program.days.empty();
+  }
+  return false;
 }
 
 core::PlanSettings plan_settings(const Settings& settings, const core::Pack& pack) {
@@ -44,25 +63,22 @@ void AppModel::rebuild_cards() {
       card.kind = item.kind;
       card.title = item.title.get(settings_.locale, pack.default_locale);
       card.summary = item.summary.get(settings_.locale, pack.default_locale);
-      card.startable = playable(item);
-      if (card.startable) {
+      card.startable = openable(item);
+      if (playable(item)) {
         const core::SessionPlan plan = core::make_plan(card.ref, item, plan_settings(settings_, pack));
         card.planned_seconds = core::millis_to_seconds(plan.planned);
+      } else if (item.kind == core::ItemKind::Module && item.duration) {
+        card.planned_seconds = core::millis_to_seconds(*item.duration);  // the reading time
       }
       cards_.push_back(std::move(card));
     }
   }
 }
 
-OpenResult AppModel::open(const Route& route) {
+OpenResult AppModel::check_item(const Route& route, const core::Pack*& pack, const core::Item*& item) const {
   OpenResult result;
-  if (route.screen != Screen::Player) {
-    if (session_) end_session(ui::SessionEnd::Stopped);
-    navigate(route);
-    return result;
-  }
-  const core::Pack* pack = catalog_.find_pack(route.item.pack_id);
-  const core::Item* item = pack ? pack->find(route.item.item_id) : nullptr;
+  pack = catalog_.find_pack(route.item.pack_id);
+  item = pack ? pack->find(route.item.item_id) : nullptr;
   if (item == nullptr) {
     result.ok = false;
     result.exit_code = 1;
@@ -71,13 +87,48 @@ OpenResult AppModel::open(const Route& route) {
                          : " (no pack '" + route.item.pack_id + "' is loaded)");
     return result;
   }
-  if (!playable(*item)) {
+  const auto refuse = [&](const std::string& why) {
     result.ok = false;
     result.exit_code = 1;
-    result.error = "item '" + route.item.to_string() + "' is a " + core::to_string(item->kind) +
-                   " item; only breathing items can be played in this version";
+    result.error = "item '" + route.item.to_string() + "' is a " + core::to_string(item->kind) + " item; " + why;
+  };
+  if (route.screen == Screen::Player && !playable(*item)) {
+    refuse("only breathing items and micro-breaks can be played (modules: module/PACK_ID/ITEM_ID/PAGE, programs: "
+           "program/PACK_ID/ITEM_ID)");
+  } else if (route.screen == Screen::Module && (item->kind != core::ItemKind::Module || item->module.pages.empty())) {
+    refuse("only modules have pages to read");
+  } else if (route.screen == Screen::Module && (route.page < 0 || static_cast<std::size_t>(route.page) >= item->module.pages.size())) {
+    result.ok = false;
+    result.exit_code = 1;
+    result.error = "module '" + route.item.to_string() + "' has " + std::to_string(item->module.pages.size()) +
+                   " pages; page " + std::to_string(route.page + 1) + " does not exist";
+  } else if (route.screen == Screen::Program && (item->kind != core::ItemKind::Program || item->program.days.empty())) {
+    refuse("only programs have days to follow");
+  }
+  return result;
+}
+
+OpenResult AppModel::open(const Route& route) {
+  if (flow_ != nullptr) {
+    const Route allowed = flow_->guard(route);
+    if (allowed != route) return open(allowed);
+  }
+  OpenResult result;
+  if (route.screen == Screen::Module || route.screen == Screen::Program) {
+    const core::Pack* pack = nullptr;
+    const core::Item* item = nullptr;
+    result = check_item(route, pack, item);
+    if (!result.ok) return result;
+  }
+  if (route.screen != Screen::Player) {
+    if (session_) end_session(ui::SessionEnd::Stopped);
+    navigate(route);
     return result;
   }
+  const core::Pack* pack = nullptr;
+  const core::Item* item = nullptr;
+  result = check_item(route, pack, item);
+  if (!result.ok) return result;
   if (session_) end_session(ui::SessionEnd::Stopped);
   auto session = std::make_unique<Session>();
   session->ref = route.item;
@@ -93,6 +144,15 @@ OpenResult AppModel::open(const Route& route) {
 
 void AppModel::navigate(const Route& route) {
   if (route != route_) {
+    // Back returns to the screens that lead here; the player and completion are never returned to,
+    // and home starts the history afresh.
+    if (route.screen == Screen::Home) {
+      history_.clear();
+    } else if (route_.screen != Screen::Player && route_.screen != Screen::Completion &&
+               !(route_.screen == Screen::Module && route.screen == Screen::Module && route.item == route_.item)) {
+      history_.push_back(route_);
+      if (history_.size() > 32) history_.erase(history_.begin());
+    }
     route_ = route;
     transition_started_ =
         settings_.reduced_motion ? std::nullopt : std::optional<core::MonoTime>(clock_.monotonic());
@@ -102,6 +162,7 @@ void AppModel::navigate(const Route& route) {
 
 void AppModel::apply(const ui::UiAction& action) {
   using ui::ActionKind;
+  if (flow_ != nullptr && flow_->apply(action)) return;
   switch (action.kind) {
     case ActionKind::GoHome:
       open(Route{});
@@ -115,9 +176,21 @@ void AppModel::apply(const ui::UiAction& action) {
     case ActionKind::OpenSupport:
       open(Route{Screen::Support, {}});
       break;
-    case ActionKind::StartItem:
-      open(Route{Screen::Player, action.item});
+    case ActionKind::Back:
+      back();
       break;
+    case ActionKind::OpenAbout:
+      open(Route{Screen::About, {}});
+      break;
+    case ActionKind::StartItem:
+      start_item(action.item);
+      break;
+    case ActionKind::OpenModulePage: {
+      Route route{Screen::Module, action.item};
+      route.page = action.page;
+      open(route);
+      break;
+    }
     case ActionKind::Pause:
       if (session_) session_->runner->pause(core::PauseReason::User);
       touch();
@@ -131,8 +204,65 @@ void AppModel::apply(const ui::UiAction& action) {
       break;
     case ActionKind::SetTheme:
       settings_.theme = action.theme;
+      settings_.follow_system_theme = false;
       touch();
       break;
+    case ActionKind::SetFollowSystemTheme:
+      settings_.follow_system_theme = action.flag;
+      touch();
+      break;
+    case ActionKind::SetVibration:
+      settings_.sound.vibration = action.flag;
+      if (cues_ != nullptr) cues_->set_settings(settings_.sound);
+      touch();
+      break;
+    case ActionKind::SetTextScale:
+      settings_.text_scale = std::clamp(std::isfinite(action.volume) ? action.volume : 1.0f, ui::kMinTextScale,
+                                        ui::kMaxTextScale);
+      touch();
+      break;
+    case ActionKind::SetLocale:
+      if (!action.text.empty() && action.text != settings_.locale) {
+        settings_.locale = action.text;
+        support_cache_.reset();
+        rebuild_cards();
+      }
+      touch();
+      break;
+    case ActionKind::SetAskFeeling:
+      settings_.ask_feeling = action.flag;
+      touch();
+      break;
+    case ActionKind::SetSupportRegion:
+      settings_.support_region = action.text;
+      support_cache_.reset();
+      touch();
+      break;
+    case ActionKind::SetLibraryFilter:
+      library_filter_ = action.filter;
+      touch();
+      break;
+    case ActionKind::AnswerFeeling:
+      if (action.value >= 1 && action.value <= 5 && last_outcome_ && !feeling_) {
+        feeling_ = action.value;
+        if (feeling_handler_) feeling_handler_(*last_outcome_, action.value);
+      }
+      touch();
+      break;
+    case ActionKind::AnswerCheckin:
+    case ActionKind::ResetCheckin: {
+      const std::string key = action.item.to_string() + "#" + std::to_string(action.page);
+      if (action.kind == ActionKind::ResetCheckin) {
+        checkin_answers_.erase(key);
+      } else if (action.question >= 0 && action.question < 64) {
+        std::vector<std::optional<int>>& answers = checkin_answers_[key];
+        if (answers.size() <= static_cast<std::size_t>(action.question))
+          answers.resize(static_cast<std::size_t>(action.question) + 1);
+        answers[static_cast<std::size_t>(action.question)] = action.value;
+      }
+      touch();
+      break;
+    }
     case ActionKind::SetReducedMotion:
       settings_.reduced_motion = action.flag;
       if (action.flag) transition_started_.reset();
@@ -148,13 +278,39 @@ void AppModel::apply(const ui::UiAction& action) {
       if (cues_ != nullptr) cues_->set_settings(settings_.sound);
       touch();
       break;
+    default:
+      break;  // progress, profiles and unit mode: the ProfileFlow's (applied above), ignored without one
   }
 }
 
 void AppModel::back() {
+  if (flow_ != nullptr && flow_->back()) return;
   if (route_.screen == Screen::Home) return;
-  if (session_) end_session(ui::SessionEnd::Stopped);
-  navigate(Route{});
+  if (session_) {
+    // From the player: the session ends (kept as partial, reported) and the app goes home.
+    end_session(ui::SessionEnd::Stopped);
+    navigate(Route{});
+    return;
+  }
+  Route previous;
+  while (!history_.empty()) {
+    previous = history_.back();
+    history_.pop_back();
+    if (previous != route_) break;
+    previous = Route{};
+  }
+  const std::vector<Route> keep = history_;
+  navigate(previous);
+  history_ = keep;  // going back must not record the screen we left
+}
+
+void AppModel::start_item(const core::ItemRef& ref) {
+  const core::Item* item = catalog_.find(ref);
+  if (item == nullptr) return;
+  Route route{Screen::Player, ref};
+  if (item->kind == core::ItemKind::Module) route.screen = Screen::Module;
+  if (item->kind == core::ItemKind::Program) route.screen = Screen::Program;
+  open(route);
 }
 
 void AppModel::end_session(ui::SessionEnd how) {
@@ -169,17 +325,25 @@ void AppModel::end_session(ui::SessionEnd how) {
   outcome.active = runner.active_time();
   outcome.planned = runner.plan().planned;
   outcome.minimum = runner.plan().minimum;
-  outcome.complete = runner.complete();
   outcome.how = finished ? ui::SessionEnd::Finished : how;
+  // DESIGN §7: a session ended because the app was away too long is kept as partial.
+  outcome.complete = runner.complete() && outcome.how != ui::SessionEnd::Interrupted;
   outcome.ended_at = clock_.utc_now();
   outcome.zone = clock_.zone_at(outcome.ended_at);
   session_.reset();
   last_outcome_ = outcome;
+  feeling_.reset();
   navigate(Route{Screen::Completion, outcome.item});
+  if (flow_ != nullptr) flow_->session_finished(outcome);  // recorded for the signed-in profile
   if (session_finished_) session_finished_(outcome);
 }
 
+void AppModel::note_input() {
+  if (flow_ != nullptr) flow_->note_input();
+}
+
 void AppModel::update() {
+  if (flow_ != nullptr) flow_->update();
   if (!session_) return;
   core::SessionRunner& runner = *session_->runner;
   for (const core::CueEvent& cue : runner.take_due_cues()) {
@@ -215,6 +379,13 @@ float AppModel::screen_opacity() const {
 }
 
 std::optional<core::MonoTime> AppModel::time_until_deadline() const {
+  const std::optional<core::MonoTime> session = session_deadline();
+  const std::optional<core::MonoTime> flow = flow_ != nullptr ? flow_->time_until_deadline() : std::nullopt;
+  if (!session || !flow) return session ? session : flow;
+  return std::min(*session, *flow);
+}
+
+std::optional<core::MonoTime> AppModel::session_deadline() const {
   if (!session_) return std::nullopt;
   const core::SessionRunner& runner = *session_->runner;
   if (runner.state() != core::RunState::Paused ||
@@ -245,25 +416,58 @@ void AppModel::on_quit() {
 ui::HomeView AppModel::home_view() const {
   ui::HomeView view;
   const std::optional<core::ItemRef> primary = catalog_.home_default();
+  std::optional<core::ItemRef> first_program;
   for (const ui::ItemCardView& card : cards_) {
-    if (primary && card.ref.pack_id == primary->pack_id && card.ref.item_id == primary->item_id &&
-        card.startable) {
-      view.primary = card;
-    }
+    if (primary && card.ref == *primary && card.startable && card.kind == core::ItemKind::Breathing) view.primary = card;
     if (card.kind == core::ItemKind::Breathing && card.startable) view.breathing.push_back(card);
+    if (card.kind == core::ItemKind::MicroBreak && card.startable) view.micro_breaks.push_back(card);
+    if (card.kind == core::ItemKind::Program && card.startable && !first_program) first_program = card.ref;
   }
+  // The next step: the followed program's current day, else the first program's day 1.
+  const std::optional<core::ItemRef> program_ref = program_ ? program_ : first_program;
+  const core::Pack* pack = program_ref ? catalog_.find_pack(program_ref->pack_id) : nullptr;
+  const core::Item* program = program_ref ? catalog_.find(*program_ref) : nullptr;
+  if (pack != nullptr && program != nullptr && program->kind == core::ItemKind::Program && !program->program.days.empty()) {
+    const int days = static_cast<int>(program->program.days.size());
+    const int day = std::clamp(program_ ? program_day_ : 1, 1, days);
+    const core::ProgramDay& spec = program->program.days[static_cast<std::size_t>(day - 1)];
+    for (const std::string& written : spec.items) {
+      const std::optional<core::ItemRef> ref = core::ItemRef::resolve(written, pack->id);
+      const std::optional<ui::ItemCardView> card = ref ? card_for(*ref) : std::nullopt;
+      if (!card || !card->startable) continue;
+      ui::ProgramStepView step;
+      step.program = *program_ref;
+      step.program_title = program->title.get(settings_.locale, pack->default_locale);
+      step.day = day;
+      step.days = days;
+      step.item = *card;
+      view.next_step = step;
+      break;
+    }
+  }
+  view.streak = streak_;
+  view.sound_mode = settings_.sound.mode;
   return view;
+}
+
+std::optional<ui::ItemCardView> AppModel::card_for(const core::ItemRef& ref) const {
+  for (const ui::ItemCardView& card : cards_) {
+    if (card.ref == ref) return card;
+  }
+  return std::nullopt;
 }
 
 ui::LibraryView AppModel::library_view() const {
   ui::LibraryView view;
   view.items = cards_;
+  view.filter = library_filter_;
   return view;
 }
 
 ui::PlayerView AppModel::player_view() const {
   ui::PlayerView view;
   view.reduced_motion = settings_.reduced_motion;
+  view.sound_mode = settings_.sound.mode;
   if (!session_) return view;
   const core::SessionRunner& runner = *session_->runner;
   view.title = session_->title;
@@ -283,6 +487,17 @@ ui::PlayerView AppModel::player_view() const {
       }
     }
   }
+  const core::Pack* pack = catalog_.find_pack(session_->ref.pack_id);
+  const core::Item* item = catalog_.find(session_->ref);
+  if (pack != nullptr && item != nullptr && item->kind == core::ItemKind::MicroBreak) {
+    view.micro_break = true;
+    for (const core::PlannedPhase& planned : runner.plan().phases) {
+      const bool valid = planned.step >= 0 && static_cast<std::size_t>(planned.step) < item->micro_break.steps.size();
+      view.steps.push_back(valid ? item->micro_break.steps[static_cast<std::size_t>(planned.step)].text.get(
+                                       settings_.locale, pack->default_locale)
+                                 : std::string());
+    }
+  }
   return view;
 }
 
@@ -294,15 +509,22 @@ ui::CompletionView AppModel::completion_view() const {
   view.planned_seconds = core::millis_to_seconds(last_outcome_->planned);
   view.complete = last_outcome_->complete;
   view.how = last_outcome_->how;
+  view.ask_feeling = settings_.ask_feeling;
+  view.feeling = feeling_;
   return view;
 }
 
 ui::SettingsView AppModel::settings_view() const {
   ui::SettingsView view;
   view.theme = settings_.theme;
+  view.follow_system = settings_.follow_system_theme;
+  view.system_theme = settings_.system_theme;
   view.reduced_motion = settings_.reduced_motion;
   view.sound = settings_.sound;
   view.audio_available = audio_available_;
+  view.text_scale = settings_.text_scale;
+  view.locale = settings_.locale;
+  view.ask_feeling = settings_.ask_feeling;
   return view;
 }
 

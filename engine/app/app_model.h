@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 #include "core/cue_dispatcher.h"
 #include "core/session_runner.h"
 #include "core/sound_settings.h"
+#include "core/support_resources.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 
@@ -26,9 +28,19 @@ namespace respite::app {
 // core's settings store (not built yet), which will load and save this.
 struct Settings {
   ui::ThemeName theme = ui::ThemeName::Light;
+  // Follow the platform's light/dark preference (see ui::system_theme_from_environment: SDL 2.26
+  // cannot ask the system); `system_theme` is what the platform reported at start.
+  bool follow_system_theme = false;
+  ui::ThemeName system_theme = ui::ThemeName::Light;
   bool reduced_motion = false;
   core::SoundSettings sound;
   std::string locale = "en";
+  float text_scale = 1.0f;       // 1..2 (ui::kMinTextScale..kMaxTextScale)
+  bool ask_feeling = true;       // ask "how do you feel now?" after a session (one tap, optional)
+  std::string support_region;    // ISO 3166 code for the support screen; "" = from the locale
+  ui::Insets safe_area;          // dp kept clear at each edge (--safe-area / RESPITE_SAFE_AREA)
+
+  ui::ThemeName effective_theme() const { return follow_system_theme ? system_theme : theme; }
 };
 
 // One practice session that has ended, however it ended. Everything the progress store needs to
@@ -51,6 +63,8 @@ struct OpenResult {
   std::string error;
 };
 
+class ProfileFlow;
+
 class AppModel {
  public:
   // An interruption (background, minimized, focus lost) longer than this ends the session; it is
@@ -63,6 +77,10 @@ class AppModel {
   struct Services {
     core::CueDispatcher* cues = nullptr;
     core::AudioOut* audio = nullptr;  // the dispatcher's audio, to silence it when sent away
+    // Crisis and support lines for a locale and region (core::load_support_resources); null: the
+    // support screen shows the general guidance from the translation file.
+    using SupportProvider = std::function<core::SupportResources(const std::string& locale, const std::string& region)>;
+    SupportProvider support = {};
   };
 
   // `catalog`, `clock` and the services must outlive the model.
@@ -96,11 +114,39 @@ class AppModel {
   // ---- Reading
   const Settings& settings() const { return settings_; }
   void set_audio_available(bool available) { audio_available_ = available; }
+
+  // ---- Who is using the app (app/profile_flow.h). Without one (tests of other things,
+  // screenshots without --data-dir) there are no profiles and nothing is recorded. The flow
+  // guards routes, handles its screens' actions and records every session that ends.
+  void attach_profiles(ProfileFlow* flow) { flow_ = flow; }
+  ProfileFlow* profiles() const { return flow_; }
+  // Any input from the person (the main loop calls it): the unit tablet's idle time restarts.
+  void note_input();
+  // State outside the model changed what is shown (the flow's storage results): redraw.
+  void mark_changed() { touch(); }
   ui::HomeView home_view() const;
   ui::LibraryView library_view() const;
   ui::PlayerView player_view() const;  // only meaningful on the player route
   ui::CompletionView completion_view() const;
-  ui::SettingsView settings_view() const;
+  ui::SettingsView settings_view() const;  // without `languages`: the UI runtime knows them
+  ui::ModuleView module_view() const;      // only meaningful on a module route
+  ui::ProgramView program_view() const;    // only meaningful on a program route
+  ui::AboutView about_view() const;
+  ui::SupportView support_view() const;
+  // The answer to "how do you feel now?" for the last session (1..5), if given.
+  std::optional<int> last_feeling() const { return feeling_; }
+  // Shown on home when set (the progress store's streak for the active profile); nullopt hides it.
+  void set_streak(std::optional<ui::StreakView> streak) {
+    streak_ = streak;
+    touch();
+  }
+  // The program the person follows and the day they are on (from progress); without it home
+  // offers the first program's day 1.
+  void set_program_day(std::optional<core::ItemRef> program, int day) {
+    program_ = std::move(program);
+    program_day_ = day;
+    touch();
+  }
   bool has_session() const { return session_ != nullptr; }
   const core::SessionRunner* runner() const { return session_ ? session_->runner.get() : nullptr; }
   const std::optional<SessionOutcome>& last_outcome() const { return last_outcome_; }
@@ -112,6 +158,9 @@ class AppModel {
   void set_session_finished_handler(SessionFinishedHandler handler) {
     session_finished_ = std::move(handler);
   }
+  // Called when the person answers "how do you feel now?" after `outcome` (value 1..5).
+  using FeelingHandler = std::function<void(const SessionOutcome& outcome, int feeling)>;
+  void set_feeling_handler(FeelingHandler handler) { feeling_handler_ = std::move(handler); }
 
  private:
   struct Session {
@@ -123,6 +172,10 @@ class AppModel {
   void navigate(const Route& route);
   void end_session(ui::SessionEnd how);
   void rebuild_cards();
+  // StartItem: plays, or opens the reader or the program, by the item's kind.
+  void start_item(const core::ItemRef& ref);
+  std::optional<ui::ItemCardView> card_for(const core::ItemRef& ref) const;
+  OpenResult check_item(const Route& route, const core::Pack*& pack, const core::Item*& item) const;
   void touch() { ++revision_; }
 
   const core::Catalog& catalog_;
@@ -139,6 +192,18 @@ class AppModel {
   bool audio_available_ = false;
   std::uint64_t revision_ = 0;
   SessionFinishedHandler session_finished_;
+  ProfileFlow* flow_ = nullptr;
+  std::optional<core::MonoTime> session_deadline() const;
+  FeelingHandler feeling_handler_;
+  std::optional<int> feeling_;
+  ui::LibraryFilter library_filter_;
+  std::optional<ui::StreakView> streak_;
+  std::optional<core::ItemRef> program_;
+  int program_day_ = 1;
+  std::vector<Route> history_;  // screens to go back to (Back), most recent last
+  // Check-in answers by "PACK/ITEM#PAGE": kept in memory only, never stored or sent.
+  std::map<std::string, std::vector<std::optional<int>>> checkin_answers_;
+  mutable std::optional<std::pair<std::string, core::SupportResources>> support_cache_;
 };
 
 }  // namespace respite::app

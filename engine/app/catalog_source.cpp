@@ -3,6 +3,8 @@
 #include <ostream>
 
 #include "core/content_paths.h"
+#include "core/progress/unit_store.h"
+#include "core/unit_packs.h"
 
 namespace respite::app {
 
@@ -14,6 +16,26 @@ std::vector<std::string> pack_paths(const std::vector<std::string>& explicit_pac
 core::CatalogLoadResult load_catalog_reporting(const std::vector<std::string>& explicit_packs,
                                                std::ostream& err) {
   core::CatalogLoadResult result = core::load_catalog(pack_paths(explicit_packs));
+  for (const core::Diagnostic& diagnostic : result.diagnostics.items()) err << diagnostic.format() << '\n';
+  return result;
+}
+
+core::CatalogLoadResult load_catalog_reporting(const std::vector<std::string>& explicit_packs,
+                                               const std::string& data_dir, std::ostream& err) {
+  std::vector<std::string> paths = pack_paths(explicit_packs);
+  if (explicit_packs.empty() && !data_dir.empty()) {
+    const core::SystemClock clock;
+    auto unit = core::UnitStore::open(data_dir, clock, false);
+    if (unit.store) {
+      std::vector<std::string> skipped;
+      for (std::string& path :
+           core::verified_unit_packs(data_dir, unit.store->trusted_public_keys(), skipped))
+        paths.push_back(std::move(path));
+      for (const std::string& why : skipped)
+        err << "respite: notice: installed pack left out: " << why << '\n';
+    }
+  }
+  core::CatalogLoadResult result = core::load_catalog(paths);
   for (const core::Diagnostic& diagnostic : result.diagnostics.items()) err << diagnostic.format() << '\n';
   return result;
 }

@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <string>
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 namespace respite::app {
 namespace {
 
@@ -27,6 +31,19 @@ MainLoop::MainLoop(AppModel& model, UiRuntime& ui, FrameHost& host, sdl::EventSo
     : model_(model), ui_(ui), host_(host), events_(events), clock_(clock), seen_revision_(model.revision()) {}
 
 void MainLoop::run(std::optional<std::uint64_t> max_frames) {
+#ifdef __EMSCRIPTEN__
+  // In a browser the page owns the loop: step() runs once per animation frame. This call does not
+  // return: emscripten unwinds the callers without destroying their objects, so everything the
+  // composition root built on its stack lives as long as the page.
+  max_frames_ = max_frames;
+  emscripten_set_main_loop_arg(
+      [](void* self) {
+        auto& loop = *static_cast<MainLoop*>(self);
+        if ((loop.max_frames_ && loop.frames_ >= *loop.max_frames_) || !loop.step())
+          emscripten_cancel_main_loop();
+      },
+      this, 0, 1);
+#endif
   while (!quit_) {
     if (max_frames) {
       if (frames_ >= *max_frames) return;
@@ -44,6 +61,10 @@ void MainLoop::handle(const SDL_Event& event) {
   pointer_.handle(event);
   // Any event may change what is shown (a hover, a resize, an expose); a few frames settle it.
   policy_.note_activity();
+  // Keys, text, mouse and touch are a person at the screen (a shared tablet's idle time restarts).
+  if ((event.type >= SDL_KEYDOWN && event.type < SDL_JOYAXISMOTION) ||
+      (event.type >= SDL_FINGERDOWN && event.type <= SDL_FINGERMOTION))
+    model_.note_input();
   switch (sdl::classify_lifecycle(event)) {
     case sdl::Lifecycle::Background:
       model_.on_background();
@@ -99,6 +120,9 @@ void MainLoop::render_frame(std::optional<float> delta_seconds) {
     std::string error;
     if (!ui_.set_scale(scale, error)) std::fprintf(stderr, "respite: %s\n", error.c_str());
   }
+  if (std::string error; !ui_.apply_settings(model_.settings(), error)) {
+    std::fprintf(stderr, "respite: %s\n", error.c_str());
+  }
   host_.new_frame(pointer_.take_frame());
   const core::MonoTime now = clock_.monotonic();
   float delta = 1.0f / 60.0f;
@@ -114,6 +138,7 @@ void MainLoop::render_frame(std::optional<float> delta_seconds) {
   ImGui::Render();
   host_.present(ImGui::GetDrawData(), ui_.theme().palette.background);
   ++frames_;
+  if (frame_observer_) frame_observer_(frames_);
   last_frame_ = now;
   policy_.frame_rendered();
   for (const ui::UiAction& action : actions) model_.apply(action);

@@ -65,6 +65,11 @@ class MainLoop {
   using ServiceTick = std::function<std::optional<core::MonoTime>()>;
   void set_service_tick(ServiceTick tick) { service_tick_ = std::move(tick); }
 
+  // Called after every rendered frame with the number rendered so far (the web page hides its
+  // loader at the first).
+  using FrameObserver = std::function<void(std::uint64_t frames)>;
+  void set_frame_observer(FrameObserver observer) { frame_observer_ = std::move(observer); }
+
   std::uint64_t frames_rendered() const { return frames_; }
   // How many times the loop blocked without a limit (idle) or with one (pacing, deadlines).
   std::uint64_t idle_waits() const { return idle_waits_; }
@@ -80,11 +85,13 @@ class MainLoop {
   sdl::PointerTracker pointer_;
   FramePolicy policy_;
   ServiceTick service_tick_;
+  FrameObserver frame_observer_;
   std::optional<core::MonoTime> service_delay_;
   std::optional<core::MonoTime> last_frame_;
   std::uint64_t seen_revision_ = 0;
   std::uint64_t frames_ = 0;
   std::uint64_t idle_waits_ = 0;
+  std::optional<std::uint64_t> max_frames_;  // run()'s limit, kept for the browser's loop
   bool quit_ = false;
 };
 

@@ -118,9 +118,42 @@ bool valid_locale(const std::string& text) {
   return true;
 }
 
+bool parse_theme(const std::string& flag, const std::string& text, ui::ThemeName& theme, std::string& error) {
+  const auto name = ui::theme_from_string(text);
+  if (!name) {
+    error = flag + " '" + text + "': expected light, dark, black or high-contrast";
+    return false;
+  }
+  theme = *name;
+  return true;
+}
+
+bool parse_text_scale(const std::string& flag, const std::string& text, float& scale, std::string& error) {
+  char* end = nullptr;
+  const float value = std::strtof(text.c_str(), &end);
+  if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(value) || value < ui::kMinTextScale ||
+      value > ui::kMaxTextScale) {
+    error = flag + " '" + text + "': expected a text size from 1 (100 %) to 2 (200 %)";
+    return false;
+  }
+  scale = value;
+  return true;
+}
+
+bool parse_safe_area(const std::string& flag, const std::string& text, ui::Insets& insets, std::string& error) {
+  const auto parsed = ui::insets_from_string(text);
+  if (!parsed) {
+    error = flag + " '" + text + "': expected TOP,RIGHT,BOTTOM,LEFT in dp (0-200 each), or one number for all";
+    return false;
+  }
+  insets = *parsed;
+  return true;
+}
+
 std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args, std::string& error) {
-  const std::vector<cli::FlagSpec> specs = {
-      {"--data-dir"}, {"--pack", true, true}, {"--size"}, {"--scale"}, {"--exit-after-frames"}};
+  const std::vector<cli::FlagSpec> specs = {{"--data-dir"}, {"--pack", true, true}, {"--size"},      {"--scale"},
+                                            {"--theme"},    {"--locale"},          {"--text-scale"}, {"--safe-area"},
+                                            {"--exit-after-frames"}};
   std::string parse_error;
   const auto parsed = cli::parse_args(args, specs, parse_error);
   if (!parsed) {
@@ -147,6 +180,30 @@ std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args
     if (!check_pixels(options.width, options.height, value, error)) return std::nullopt;
     options.scale = value;
   }
+  if (auto theme = parsed->value("--theme")) {
+    ui::ThemeName name = ui::ThemeName::Light;
+    if (*theme != "system") {
+      if (!parse_theme("--theme", *theme, name, error)) return std::nullopt;
+      options.theme = name;
+    }
+  }
+  if (auto locale = parsed->value("--locale")) {
+    if (!valid_locale(*locale)) {
+      error = "--locale '" + *locale + "': expected a language tag such as en, es or es-MX";
+      return std::nullopt;
+    }
+    options.locale = *locale;
+  }
+  if (auto text_scale = parsed->value("--text-scale")) {
+    float value = 1.0f;
+    if (!parse_text_scale("--text-scale", *text_scale, value, error)) return std::nullopt;
+    options.text_scale = value;
+  }
+  if (auto safe = parsed->value("--safe-area")) {
+    ui::Insets insets;
+    if (!parse_safe_area("--safe-area", *safe, insets, error)) return std::nullopt;
+    options.safe_area = insets;
+  }
   if (auto frames = parsed->value("--exit-after-frames")) {
     if (!all_digits(*frames) || std::atoi(frames->c_str()) < 1) {
       error = "--exit-after-frames '" + *frames + "': expected a whole number of frames, at least 1";
@@ -158,9 +215,11 @@ std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args
 }
 
 std::optional<ShotOptions> parse_shot_options(const std::vector<std::string>& args, std::string& error) {
-  const std::vector<cli::FlagSpec> specs = {{"--route"}, {"--at"},     {"--size"},     {"--scale"},
-                                            {"--theme"}, {"--locale"}, {"--data-dir"}, {"--pack", true, true},
-                                            {"-o"}};
+  const std::vector<cli::FlagSpec> specs = {
+      {"--route"},      {"--at"},        {"--size"},     {"--scale"},
+      {"--theme"},      {"--locale"},    {"--data-dir"}, {"--pack", true, true},
+      {"--text-scale"}, {"--safe-area"}, {"-o"},         {"--profile"},
+      {"--now"}};
   std::string parse_error;
   const auto parsed = cli::parse_args(args, specs, parse_error);
   if (!parsed) {
@@ -174,7 +233,9 @@ std::optional<ShotOptions> parse_shot_options(const std::vector<std::string>& ar
   ShotOptions options;
   const auto route = parsed->value("--route");
   if (!route || route->empty()) {
-    error = "--route is required (home, library, play/PACK_ID/ITEM_ID, settings, support)";
+    error =
+        "--route is required (home, library, play/PACK_ID/ITEM_ID, module/PACK_ID/ITEM_ID/PAGE, "
+        "program/PACK_ID/ITEM_ID, settings, support, about)";
     return std::nullopt;
   }
   options.route = *route;
@@ -206,12 +267,13 @@ std::optional<ShotOptions> parse_shot_options(const std::vector<std::string>& ar
   }
   if (!check_pixels(options.width, options.height, options.scale, error)) return std::nullopt;
   if (auto theme = parsed->value("--theme")) {
-    const auto name = ui::theme_from_string(*theme);
-    if (!name) {
-      error = "--theme '" + *theme + "': expected light or dark";
-      return std::nullopt;
-    }
-    options.theme = *name;
+    if (!parse_theme("--theme", *theme, options.theme, error)) return std::nullopt;
+  }
+  if (auto text_scale = parsed->value("--text-scale")) {
+    if (!parse_text_scale("--text-scale", *text_scale, options.text_scale, error)) return std::nullopt;
+  }
+  if (auto safe = parsed->value("--safe-area")) {
+    if (!parse_safe_area("--safe-area", *safe, options.safe_area, error)) return std::nullopt;
   }
   if (auto locale = parsed->value("--locale")) {
     if (!valid_locale(*locale)) {
@@ -226,6 +288,22 @@ std::optional<ShotOptions> parse_shot_options(const std::vector<std::string>& ar
     return std::nullopt;
   }
   options.packs = parsed->values("--pack");
+  if (auto profile = parsed->value("--profile")) {
+    if (options.data_dir.empty()) {
+      error = "--profile needs --data-dir (the folder that holds the profiles)";
+      return std::nullopt;
+    }
+    options.profile = *profile;
+  }
+  if (auto now = parsed->value("--now")) {
+    std::string why;
+    const auto parsed_now = core::parse_iso8601_with_offset(*now, why);
+    if (!parsed_now) {
+      error = "--now '" + *now + "': " + why;
+      return std::nullopt;
+    }
+    options.now = *parsed_now;
+  }
   return options;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/progress/progress_types.h"
 #include "ui/theme.h"
 
 namespace respite::app {
@@ -25,6 +26,10 @@ struct AppOptions {
   int width = 390;
   int height = 844;
   std::optional<float> scale;  // nullopt: the display's density
+  std::optional<ui::ThemeName> theme;  // nullopt: follow the system (ui::system_theme_from_environment)
+  std::string locale;                   // empty: the system's ($LANG), else English
+  std::optional<float> text_scale;      // 1..2
+  std::optional<ui::Insets> safe_area;  // dp; else $RESPITE_SAFE_AREA, else none
   // Benchmarks: quit after this many rendered frames (e.g. 1 for time to first frame).
   std::optional<std::uint64_t> exit_after_frames;
 };
@@ -37,7 +42,11 @@ struct ShotOptions {
   float scale = 1.0f;
   ui::ThemeName theme = ui::ThemeName::Light;
   std::string locale = "en";
+  float text_scale = 1.0f;
+  ui::Insets safe_area;
   std::string data_dir;
+  std::string profile;  // --profile NAME (with --data-dir): the profile shown, no PIN asked
+  std::optional<core::OffsetDateTime> now;  // --now ISO8601_WITH_OFFSET: the wall clock ("today")
   std::vector<std::string> packs;
   std::string output;
 
@@ -55,5 +64,8 @@ bool parse_size(const std::string& flag, const std::string& text, int& width, in
 bool parse_scale(const std::string& flag, const std::string& text, float& scale, std::string& error);
 bool parse_seconds(const std::string& flag, const std::string& text, double& seconds, std::string& error);
 bool valid_locale(const std::string& text);
+bool parse_theme(const std::string& flag, const std::string& text, ui::ThemeName& theme, std::string& error);
+bool parse_text_scale(const std::string& flag, const std::string& text, float& scale, std::string& error);
+bool parse_safe_area(const std::string& flag, const std::string& text, ui::Insets& insets, std::string& error);
 
 }  // namespace respite::app

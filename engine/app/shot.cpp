@@ -3,14 +3,18 @@
 #include <cmath>
 
 #include "app/app_model.h"
+#include "app/clock_mirror.h"
 #include "app/headless_host.h"
 #include "app/main_loop.h"
+#include "app/profile_flow.h"
 #include "app/route.h"
+#include "app/storage.h"
 #include "app/ui_runtime.h"
 #include "backends/null/manual_clock.h"
 #include "backends/null/silent_audio.h"
 #include "backends/sdl/sdl_paths.h"
 #include "core/cue_dispatcher.h"
+#include "core/support_resources.h"
 #include "ui/fonts.h"
 
 namespace respite::app {
@@ -45,21 +49,58 @@ ShotResult render_shot(const ShotRequest& request, const core::Catalog& catalog)
   }
 
   null_backend::ManualClock clock;
+  if (request.now)
+    clock = null_backend::ManualClock(*request.now, core::ZoneInfo{request.utc_offset_minutes, ""});
   null_backend::SilentAudio audio;
   null_backend::NoHaptics haptics;
   Settings settings;
   settings.theme = request.theme;
   settings.locale = request.locale;
   settings.reduced_motion = request.reduced_motion;
+  settings.text_scale = request.text_scale;
+  settings.safe_area = request.safe_area;
   core::CueDispatcher cues(audio, haptics, settings.sound);
   cues.set_log_sink(nullptr);
-  AppModel model(catalog, clock, AppModel::Services{&cues, &audio}, settings);
+  // Support lines from the bundled file only: a screenshot never reads a unit's data.
+  AppModel::Services services{&cues, &audio, nullptr};
+  services.support = [](const std::string& locale, const std::string& region) {
+    return core::load_support_resources(core::default_support_resources_path(), "", locale, region).data;
+  };
+  AppModel model(catalog, clock, services, settings);
+
+  // The data folder, when given: the profiles and progress the screen shows, read as the app
+  // reads them (storage threads on a mirror of the manual clock), waited for before drawing.
+  ClockMirror storage_clock(clock);
+  std::unique_ptr<Storage> storage;
+  std::unique_ptr<ProfileFlow> flow;
+  const auto settle_storage = [&] {
+    for (int i = 0; i < 200 && flow && flow->busy(); ++i) {
+      storage->wait_idle();
+      model.update();
+    }
+  };
+  if (!request.data_dir.empty()) {
+    storage = std::make_unique<Storage>(request.data_dir, storage_clock);
+    flow = std::make_unique<ProfileFlow>(model, *storage, clock, catalog);
+    model.attach_profiles(flow.get());
+    flow->set_recording(false);
+    flow->start();
+    settle_storage();
+    if (!request.profile.empty() && !flow->sign_in_for_tooling(request.profile))
+      return failure(1, "no profile named '" + request.profile + "' in " + request.data_dir);
+    settle_storage();
+  }
   const OpenResult opened = model.open(parsed.route);
   if (!opened.ok) return failure(opened.exit_code, opened.error);
+  settle_storage();
   if (request.at) {
     clock.advance(core::MonoTime(static_cast<core::MonoTime::rep>(std::llround(*request.at * 1e9))));
   }
   model.update();
+  for (const ui::UiAction& action : request.actions) {
+    model.apply(action);
+    settle_storage();
+  }
   if (request.interrupted) {
     model.on_background();
     model.on_foreground();
@@ -75,7 +116,16 @@ ShotResult render_shot(const ShotRequest& request, const core::Catalog& catalog)
   if (!host) return failure(1, error);
   NoEvents events;
   MainLoop loop(model, *ui, *host, events, clock);
-  for (int i = 0; i < std::max(1, request.settle_frames); ++i) loop.render_frame(1.0f / 60.0f);
+  const int frames = std::max(1, request.settle_frames);
+  for (int i = 0; i < frames; ++i) {
+    // Only the captured frame is audited; earlier ones may still be settling.
+    if (request.audit != nullptr && i == frames - 1) {
+      request.audit->entries.clear();
+      ui->set_layout_audit(request.audit);
+    }
+    loop.render_frame(1.0f / 60.0f);
+  }
+  ui->set_layout_audit(nullptr);
 
   ShotResult result;
   result.image.width = width;

@@ -5,10 +5,14 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/png_image.h"
 #include "core/content.h"
+#include "core/time.h"
 #include "ui/theme.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace respite::app {
 
@@ -23,7 +27,23 @@ struct ShotRequest {
   // After --at, the app goes to the background and comes back: the player's interruption state.
   bool interrupted = false;
   std::string locale = "en";
-  std::string font_dir;  // holds NotoSans-Regular.ttf and NotoSans-Bold.ttf
+  float text_scale = 1.0f;  // 1..2
+  ui::Insets safe_area;
+  // The data folder (progress, profiles, unit mode): empty means nothing is kept, as before.
+  std::string data_dir;
+  // The profile to show (its alias): screenshots run with the rights of the files' owner, like the
+  // CLI, so no PIN is asked. Empty: the device's own rule (one profile without PIN signs in).
+  std::string profile;
+  // The wall clock and UTC offset at the start ("today" for the progress screen); nullopt: the
+  // manual clock's default (2026-01-01T00:00:00Z).
+  std::optional<core::UtcInstant> now;
+  int utc_offset_minutes = 0;
+  // Intents applied after the route opens (a library filter, an answer to the feeling check, a
+  // check-in answer), as if tapped.
+  std::vector<ui::UiAction> actions;
+  std::string font_dir;  // holds the Noto Sans fonts
+  // Tests: where to record every text item of the last frame (ui::LayoutAudit).
+  ui::LayoutAudit* audit = nullptr;
   // ImGui frames rendered before the capture, at a fixed 1/60 s step, so layouts that depend on
   // the previous frame have settled.
   int settle_frames = 4;

@@ -44,6 +44,12 @@ void WindowHost::present(ImDrawData* data, ImU32 clear) {
   SDL_RenderClear(video_.renderer());
   ImGui_ImplSDLRenderer_RenderDrawData(data);
   SDL_RenderPresent(video_.renderer());
+#if defined(__ANDROID__) || defined(__IPHONEOS__)
+  // Phones and tablets show their on-screen keyboard only while a text field has focus (the name
+  // of a new profile, the unit's contacts). Desktops keep SDL's text input on: PINs are typed too.
+  const bool want = ImGui::GetIO().WantTextInput;
+  if (want != (SDL_IsTextInputActive() == SDL_TRUE)) want ? SDL_StartTextInput() : SDL_StopTextInput();
+#endif
 }
 
 }  // namespace respite::app

@@ -9,7 +9,8 @@ namespace {
 
 constexpr const char* kUsageText = R"(usage: respite [--data-dir DIR] [--pack PATH]... [--size WxH] [--scale S]
        respite shot --route ROUTE [--at SECONDS] [--size WxH] [--scale S] [--theme NAME]
-                    [--locale LANG] [--data-dir DIR] [--pack PATH]... -o OUT.png
+                    [--locale LANG] [--data-dir DIR [--profile NAME]] [--now ISO8601_WITH_OFFSET]
+                    [--pack PATH]... -o OUT.png
        respite list [--pack PATH]... [--locale LANG] [--json]
        respite plan PACK_ID/ITEM_ID [--pack PATH]... [--locale LANG] [--json]
        respite pack validate PATH... | new DIR [--id ID] | build DIR -o FILE.respack
@@ -24,6 +25,11 @@ constexpr const char* kUsageText = R"(usage: respite [--data-dir DIR] [--pack PA
                    [--rest-date YYYY-MM-DD]... [--remove-rest-date YYYY-MM-DD]...
                    [--weekly-goal N|off] [--hide-streaks on|off] [--pin PIN|none] (--data-dir DIR)
        respite export --profile NAME -o FILE | import FILE [--as NAME]       (--data-dir DIR)
+       respite unit enable --admin-pin PIN [--idle SECONDS] | status [--json] | disable --admin-pin PIN
+       respite unit set --admin-pin PIN [--idle SECONDS] [--new-admin-pin PIN] | reset-admin-pin --new-admin-pin PIN
+       respite unit remove-profile NAME | reset-profile NAME | trust-key KEYFILE [--label TEXT]
+                   | untrust-key KEY_ID | install-pack PACK.respack [--signature FILE.sig]   (--admin-pin PIN)
+       respite unit totals [--today YYYY-MM-DD] [--json]                        (all: --data-dir DIR)
        respite help
 Exit codes: 0 success, 1 invalid input or failed validation, 2 usage error.
 )";
@@ -63,6 +69,7 @@ int run(const std::vector<std::string>& args, const AppEntryPoints& app, std::os
   if (command == "profile") return cmd_profile(rest, out, err);
   if (command == "export") return cmd_export(rest, out, err);
   if (command == "import") return cmd_import(rest, out, err);
+  if (command == "unit") return cmd_unit(rest, out, err);
   err << "respite: unknown command '" << command << "'\n" << kUsageText;
   return kUsage;
 }

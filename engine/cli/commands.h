@@ -22,6 +22,9 @@ int cmd_profile(const Args& args, std::ostream& out, std::ostream& err);  // add
 int cmd_export(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err);
 
+// Unit mode for shared tablets (commands_unit.cpp)
+int cmd_unit(const Args& args, std::ostream& out, std::ostream& err);
+
 // The bundled packs used when no --pack is given: core::discover_packs(core::default_packs_dir()).
 std::vector<std::string> default_pack_paths();
 

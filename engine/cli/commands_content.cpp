@@ -280,9 +280,10 @@ int cmd_plan(const Args& args, std::ostream& out, std::ostream& err) {
       writer.Key("at");
       write_seconds(writer, cue.at);
       writer.Key("phase");
-      writer.String(cue.is_end()                                                     ? "end"
-                    : plan.phases[static_cast<std::size_t>(cue.phase_index)].step >= 0 ? "step"
-                                                                                     : core::to_string(cue.phase));
+      writer.String(cue.is_end() ? "end"
+                    : plan.phases[static_cast<std::size_t>(cue.phase_index)].step >= 0
+                        ? "step"
+                        : core::to_string(cue.phase));
       writer.Key("sound");
       write_string(writer, cue.sound);
       writer.Key("haptic");
@@ -310,7 +311,8 @@ int cmd_plan(const Args& args, std::ostream& out, std::ostream& err) {
       continue;
     }
     const core::PlannedPhase& phase = plan.phases[static_cast<std::size_t>(cue.phase_index)];
-    std::string kind = phase.step >= 0 ? "step " + std::to_string(phase.step + 1) : core::to_string(phase.kind);
+    std::string kind =
+        phase.step >= 0 ? "step " + std::to_string(phase.step + 1) : core::to_string(phase.kind);
     kind.resize(std::max<std::size_t>(kind.size(), 8), ' ');
     out << at << " s  " << kind << ' ' << core::json::format_seconds(phase.duration) << " s";
     if (!cue.caption.empty()) out << "  \"" << cue.caption << '"';

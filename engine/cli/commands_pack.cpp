@@ -38,7 +38,9 @@ std::optional<ParsedArgs> parse_command(const std::string& command, const Args& 
   return parsed;
 }
 
-std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+std::string plural(std::size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
 
 void print_diagnostics(const core::Diagnostics& diagnostics, std::ostream& err) {
   for (const core::Diagnostic& d : diagnostics.items()) err << d.format() << '\n';
@@ -48,7 +50,8 @@ void print_diagnostics(const core::Diagnostics& diagnostics, std::ostream& err) 
 bool write_new_file(const std::string& path, const std::string& data, mode_t mode, std::string& error) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) {
-    error = errno == EEXIST ? "'" + path + "' already exists; it is not overwritten" : "cannot create '" + path + "': " + std::strerror(errno);
+    error = errno == EEXIST ? "'" + path + "' already exists; it is not overwritten"
+                            : "cannot create '" + path + "': " + std::strerror(errno);
     return false;
   }
   std::size_t written = 0;
@@ -87,10 +90,17 @@ bool replace_file(const std::string& path, const std::string& data, std::string&
 std::optional<std::string> read_small_file(const std::string& path, std::size_t cap, std::string& error) {
   core::FileRead read = core::read_file_capped(path, cap);
   switch (read.status) {
-    case core::FileRead::Status::Ok: return std::move(read.bytes);
-    case core::FileRead::Status::Missing: error = "no such file '" + path + "'"; break;
-    case core::FileRead::Status::TooLarge: error = "'" + path + "' is too large for what it should be"; break;
-    default: error = "cannot read '" + path + "'"; break;
+    case core::FileRead::Status::Ok:
+      return std::move(read.bytes);
+    case core::FileRead::Status::Missing:
+      error = "no such file '" + path + "'";
+      break;
+    case core::FileRead::Status::TooLarge:
+      error = "'" + path + "' is too large for what it should be";
+      break;
+    default:
+      error = "cannot read '" + path + "'";
+      break;
   }
   return std::nullopt;
 }
@@ -147,13 +157,15 @@ int pack_new(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string dir = parsed->positional().front();
   const std::string id = parsed->value("--id").value_or(id_from_folder(dir));
   if (!core::pack_text::is_valid_id(id)) {
-    err << "respite pack new: '" << id << "' cannot be a pack id (2 to 64 lowercase letters, digits and hyphens); "
+    err << "respite pack new: '" << id
+        << "' cannot be a pack id (2 to 64 lowercase letters, digits and hyphens); "
         << "give one with --id, like --id my-unit-pack\n";
     return kUsage;
   }
   std::error_code ec;
   if (fs::exists(dir, ec) && !(fs::is_directory(dir, ec) && fs::is_empty(dir, ec))) {
-    err << "respite pack new: '" << dir << "' already exists and is not an empty folder; nothing was written\n";
+    err << "respite pack new: '" << dir
+        << "' already exists and is not an empty folder; nothing was written\n";
     return kInvalid;
   }
   for (const auto& [relative, data] : core::pack_template(id)) {
@@ -161,7 +173,8 @@ int pack_new(const Args& args, std::ostream& out, std::ostream& err) {
     fs::create_directories(file.parent_path(), ec);
     std::string error;
     if (ec || !write_new_file(file.string(), data, 0644, error)) {
-      err << "respite pack new: " << (ec ? "cannot create '" + file.parent_path().string() + "': " + ec.message() : error) << '\n';
+      err << "respite pack new: "
+          << (ec ? "cannot create '" + file.parent_path().string() + "': " + ec.message() : error) << '\n';
       return kInvalid;
     }
   }
@@ -172,10 +185,10 @@ int pack_new(const Args& args, std::ostream& out, std::ostream& err) {
   for (const auto& [kind, count] : core::count_items_by_kind(*check.pack)) {
     kinds += (kinds.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
   }
-  out << "created " << dir << ": pack \"" << id << "\" with " << plural(check.pack->items.size(), "item") << " ("
-      << kinds << ") in " << plural(check.pack->files.size(), "file") << "\n"
-      << "next: read " << (fs::path(dir) / "README.md").string() << ", edit, then 'respite pack validate " << dir
-      << "'\n";
+  out << "created " << dir << ": pack \"" << id << "\" with " << plural(check.pack->items.size(), "item")
+      << " (" << kinds << ") in " << plural(check.pack->files.size(), "file") << "\n"
+      << "next: read " << (fs::path(dir) / "README.md").string() << ", edit, then 'respite pack validate "
+      << dir << "'\n";
   return kOk;
 }
 
@@ -198,7 +211,8 @@ int pack_build(const Args& args, std::ostream& out, std::ostream& err) {
   print_diagnostics(built.loaded.diagnostics, err);
   if (!built.archive) {
     err << "respite pack build: not built: " << built.error;
-    if (built.loaded.diagnostics.has_errors()) err << " (" << plural(built.loaded.diagnostics.error_count(), "error") << ")";
+    if (built.loaded.diagnostics.has_errors())
+      err << " (" << plural(built.loaded.diagnostics.error_count(), "error") << ")";
     err << '\n';
     return kInvalid;
   }
@@ -208,8 +222,9 @@ int pack_build(const Args& args, std::ostream& out, std::ostream& err) {
     return kInvalid;
   }
   const core::Pack& pack = *built.loaded.pack;
-  out << "built " << output << ": " << pack.id << " " << pack.version << ", " << plural(pack.items.size(), "item")
-      << ", " << plural(pack.files.size(), "file") << ", " << built.archive->size() << " bytes\n";
+  out << "built " << output << ": " << pack.id << " " << pack.version << ", "
+      << plural(pack.items.size(), "item") << ", " << plural(pack.files.size(), "file") << ", "
+      << built.archive->size() << " bytes\n";
   return kOk;
 }
 
@@ -242,7 +257,8 @@ int pack_info(const Args& args, std::ostream& out, std::ostream& err) {
 
   // The signature of an archive: PATH.sig next to it.
   core::SignatureCheck signature;
-  signature.message = result.archive ? "the archive is not signed (no " + path + ".sig)" : "a folder is not signed; build and sign a .respack to share it";
+  signature.message = result.archive ? "the archive is not signed (no " + path + ".sig)"
+                                     : "a folder is not signed; build and sign a .respack to share it";
   if (result.archive && fs::exists(path + ".sig")) {
     std::string error;
     const auto archive = read_small_file(path, core::ArchiveLimits{}.max_archive_bytes, error);
@@ -263,7 +279,9 @@ int pack_info(const Args& args, std::ostream& out, std::ostream& err) {
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
     writer.SetIndent(' ', 2);
-    const auto str = [&](const std::string& s) { writer.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size())); };
+    const auto str = [&](const std::string& s) {
+      writer.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
+    };
     writer.StartObject();
     writer.Key("path");
     str(path);
@@ -318,14 +336,16 @@ int pack_info(const Args& args, std::ostream& out, std::ostream& err) {
     out << '\n';
   } else {
     std::string by_kind;
-    for (const auto& [kind, count] : kinds) by_kind += (by_kind.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
+    for (const auto& [kind, count] : kinds)
+      by_kind += (by_kind.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
     out << "id:        " << (result.pack_id.empty() ? "?" : result.pack_id) << '\n'
         << "version:   " << (result.version.empty() ? "?" : result.version) << '\n'
         << "format:    " << result.format_version << '\n';
     if (pack) {
       out << "title:     " << title << '\n'
           << "items:     " << pack->items.size() << " (" << by_kind << ")\n"
-          << "locales:   " << core::pack_text::join(pack->locales) << " (default " << pack->default_locale << ")\n"
+          << "locales:   " << core::pack_text::join(pack->locales) << " (default " << pack->default_locale
+          << ")\n"
           << "files:     " << pack->files.size() << ", " << result.bytes << " bytes"
           << (result.archive ? " (archive)" : " (folder)") << '\n';
     }
@@ -370,7 +390,8 @@ int pack_keygen(const Args& args, std::ostream& out, std::ostream& err) {
     return kInvalid;
   }
   out << "key " << core::key_id(pair.public_key) << ": secret key in " << secret_path
-      << " (keep it private), public key in " << public_path << " (give it to those who install your packs)\n";
+      << " (keep it private), public key in " << public_path
+      << " (give it to those who install your packs)\n";
   return kOk;
 }
 
@@ -473,7 +494,8 @@ int cmd_pack(const Args& args, std::ostream& out, std::ostream& err) {
   if (sub == "keygen") return pack_keygen(rest, out, err);
   if (sub == "sign") return pack_sign(rest, out, err);
   if (sub == "verify") return pack_verify(rest, out, err);
-  err << "respite pack: unknown subcommand '" << sub << "'; expected " << kSubcommands << " (see 'respite help')\n";
+  err << "respite pack: unknown subcommand '" << sub << "'; expected " << kSubcommands
+      << " (see 'respite help')\n";
   return kUsage;
 }
 

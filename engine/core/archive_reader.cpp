@@ -49,9 +49,12 @@ std::string mib(std::size_t bytes) {
 
 #if RESPITE_HAVE_LIBZIP
 
-bool archives_supported() { return true; }
+bool archives_supported() {
+  return true;
+}
 
-ArchiveReadResult read_archive(std::string_view bytes, const std::string& display, const ArchiveLimits& limits) {
+ArchiveReadResult read_archive(std::string_view bytes, const std::string& display,
+                               const ArchiveLimits& limits) {
   ArchiveReadResult result;
   if (bytes.size() > limits.max_archive_bytes) {
     add(result, display, "E-ZIP-SIZE",
@@ -62,7 +65,8 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
   if (bytes.size() < 22) {  // smaller than a zip's end record: libzip would call it an empty archive
     add(result, display, "E-ZIP",
         bytes.empty() ? "the file is empty; a .respack is a zip file (build one with 'respite pack build')"
-                      : "this is not a .respack archive (a .respack is a zip file; build one with 'respite pack build')");
+                      : "this is not a .respack archive (a .respack is a zip file; build one with 'respite "
+                        "pack build')");
     return result;
   }
   zip_error_t error;
@@ -79,7 +83,8 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
     const int code = zip_error_code_zip(&error);
     std::string message;
     if (code == ZIP_ER_NOZIP) {
-      message = "this is not a .respack archive (a .respack is a zip file; build one with 'respite pack build')";
+      message =
+          "this is not a .respack archive (a .respack is a zip file; build one with 'respite pack build')";
     } else if (code == ZIP_ER_EXISTS) {
       message = "the archive has two entries with the same name; a pack archive must name each file once";
     } else {
@@ -125,7 +130,8 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
       continue;
     }
     if (json::find_invalid_utf8(name) || pack_text::find_control_char(name)) {
-      add(result, display, "E-ZIP-PATH", shown + ": the name is not valid UTF-8 text or holds control characters");
+      add(result, display, "E-ZIP-PATH",
+          shown + ": the name is not valid UTF-8 text or holds control characters");
       continue;
     }
     const bool directory = !name.empty() && name.back() == '/';
@@ -136,29 +142,37 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
     }
     zip_uint8_t opsys = 0;
     zip_uint32_t attributes = 0;
-    if (zip_file_get_external_attributes(archive, i, 0, &opsys, &attributes) == 0 && opsys == ZIP_OPSYS_UNIX) {
+    if (zip_file_get_external_attributes(archive, i, 0, &opsys, &attributes) == 0 &&
+        opsys == ZIP_OPSYS_UNIX) {
       const zip_uint32_t type = (attributes >> 16) & 0170000u;
       if (type == 0120000u) {
-        add(result, display, "E-ZIP-SYMLINK", shown + " is a symbolic link; a pack archive may hold only plain files");
+        add(result, display, "E-ZIP-SYMLINK",
+            shown + " is a symbolic link; a pack archive may hold only plain files");
         continue;
       }
       if (type != 0 && type != 0100000u && type != 0040000u) {
-        add(result, display, "E-ZIP-SYMLINK", shown + " is a special file (a device, pipe or socket); a pack archive may hold only plain files");
+        add(result, display, "E-ZIP-SYMLINK",
+            shown +
+                " is a special file (a device, pipe or socket); a pack archive may hold only plain files");
         continue;
       }
     }
     if (!names.insert(name).second) {
-      add(result, display, "E-ZIP-DUPLICATE", shown + " appears twice; a pack archive must name each file once");
+      add(result, display, "E-ZIP-DUPLICATE",
+          shown + " appears twice; a pack archive must name each file once");
       continue;
     }
     if (directory) continue;
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-      add(result, display, "E-ZIP-ENCRYPTED", shown + " is encrypted; pack archives are never encrypted (sign them instead)");
+      add(result, display, "E-ZIP-ENCRYPTED",
+          shown + " is encrypted; pack archives are never encrypted (sign them instead)");
       continue;
     }
-    if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE) {
-      add(result, display, "E-ZIP-METHOD", shown + " uses compression method " + std::to_string(st.comp_method) +
-                                               "; pack archives use only \"stored\" or \"deflate\"");
+    if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method != ZIP_CM_STORE &&
+        st.comp_method != ZIP_CM_DEFLATE) {
+      add(result, display, "E-ZIP-METHOD",
+          shown + " uses compression method " + std::to_string(st.comp_method) +
+              "; pack archives use only \"stored\" or \"deflate\"");
       continue;
     }
     if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) {
@@ -166,11 +180,13 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
       continue;
     }
     if (st.size > limits.max_entry_bytes) {
-      add(result, display, "E-ZIP-SIZE", shown + " is " + std::to_string(st.size) + " bytes uncompressed; an entry may be at most " +
-                                             mib(limits.max_entry_bytes));
+      add(result, display, "E-ZIP-SIZE",
+          shown + " is " + std::to_string(st.size) + " bytes uncompressed; an entry may be at most " +
+              mib(limits.max_entry_bytes));
       continue;
     }
-    if (st.size > limits.ratio_floor_bytes && st.size / std::max<zip_uint64_t>(st.comp_size, 1) > limits.max_ratio) {
+    if (st.size > limits.ratio_floor_bytes &&
+        st.size / std::max<zip_uint64_t>(st.comp_size, 1) > limits.max_ratio) {
       add(result, display, "E-ZIP-RATIO",
           shown + " expands from " + std::to_string(st.comp_size) + " to " + std::to_string(st.size) +
               " bytes (more than " + std::to_string(limits.max_ratio) +
@@ -180,8 +196,9 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
     total += st.size;
     if (total > limits.max_total_bytes) {
       if (!total_reported) {
-        add(result, display, "E-ZIP-SIZE", "the entries add up to more than " + mib(limits.max_total_bytes) +
-                                               " uncompressed; a pack may hold at most that much");
+        add(result, display, "E-ZIP-SIZE",
+            "the entries add up to more than " + mib(limits.max_total_bytes) +
+                " uncompressed; a pack may hold at most that much");
       }
       total_reported = true;
       continue;
@@ -215,8 +232,9 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
       zip_fclose(file);
       if (failed) continue;
       if (data.size() != entry.size) {
-        add(result, display, "E-ZIP-CORRUPT", shown + " holds " + (data.size() > entry.size ? "more" : "fewer") +
-                                                  " bytes than its header says (" + std::to_string(entry.size) + ")");
+        add(result, display, "E-ZIP-CORRUPT",
+            shown + " holds " + (data.size() > entry.size ? "more" : "fewer") +
+                " bytes than its header says (" + std::to_string(entry.size) + ")");
         continue;
       }
       result.files.emplace(entry.name, std::move(data));
@@ -229,12 +247,15 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
 
 #else
 
-bool archives_supported() { return false; }
+bool archives_supported() {
+  return false;
+}
 
 ArchiveReadResult read_archive(std::string_view, const std::string& display, const ArchiveLimits&) {
   ArchiveReadResult result;
   add(result, display, "E-UNSUPPORTED",
-      ".respack archives cannot be read by this build of Respite (it was built without libzip); use the pack folder");
+      ".respack archives cannot be read by this build of Respite (it was built without libzip); use the pack "
+      "folder");
   (void)shown_name;
   (void)mib;
   return result;

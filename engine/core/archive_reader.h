@@ -33,6 +33,7 @@ struct ArchiveReadResult {
 // True when libzip is part of this build (the web build reads pack folders only).
 bool archives_supported();
 
-ArchiveReadResult read_archive(std::string_view bytes, const std::string& display, const ArchiveLimits& limits = {});
+ArchiveReadResult read_archive(std::string_view bytes, const std::string& display,
+                               const ArchiveLimits& limits = {});
 
 }  // namespace respite::core

@@ -9,7 +9,8 @@ namespace respite::core {
 
 #if RESPITE_HAVE_LIBZIP
 
-std::optional<std::string> write_archive(const std::map<std::string, std::string>& files, std::string& error) {
+std::optional<std::string> write_archive(const std::map<std::string, std::string>& files,
+                                         std::string& error) {
   zip_error_t zerror;
   zip_error_init(&zerror);
   zip_source_t* target = zip_source_buffer_create(nullptr, 0, 0, &zerror);

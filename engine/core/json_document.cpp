@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
+#include <cstring>
 #include <unordered_set>
 
 namespace respite::core::json {
@@ -52,7 +54,7 @@ class TreeBuilder {
  public:
   TreeBuilder(std::string_view text, const PositionedStream& stream, const ParseLimits& limits,
               ParseResult& out)
-      : text_(text), lines_(text), stream_(stream), limits_(limits), out_(out) {}
+      : text_(text), stream_(stream), limits_(limits), out_(out) {}
 
   bool Null() { return scalar(Type::Null); }
   bool Bool(bool b) {
@@ -90,10 +92,12 @@ class TreeBuilder {
     std::string key(str, length);
     Member member;
     member.key_offset = offset;
-    if (!frame.keys.insert(key).second) {
+    if (frame.has_key(key)) {
       member.duplicate = true;
       const Member* first = frame.value->find_member(key);
-      const int first_line = first ? lines_.at(first->key_offset).line : 0;
+      // Line numbers are only needed for this message, so the map is made on first use.
+      if (!lines_) lines_.emplace(text_);
+      const int first_line = first ? lines_->at(first->key_offset).line : 0;
       out_.issues.push_back({"E-DUPLICATE-KEY", offset, path_member(frame.path, key),
                              "the key \"" + key + "\" appears twice in the same object (first on line " +
                                  std::to_string(first_line) + "); remove one of them"});
@@ -123,7 +127,23 @@ class TreeBuilder {
   struct Frame {
     Value* value = nullptr;
     std::string path;
+    // Keys seen, for duplicate detection: small objects are searched directly (no copies); a large
+    // one keeps a set, so a hostile object of thousands of keys stays linear.
     std::unordered_set<std::string> keys;
+    bool has_key(const std::string& key) {
+      const std::vector<Member>& members = value->members;
+      constexpr std::size_t kLinear = 32;
+      if (members.size() < kLinear) {
+        for (const Member& m : members) {
+          if (m.key == key) return true;
+        }
+        return false;
+      }
+      if (keys.empty()) {
+        for (const Member& m : members) keys.insert(m.key);
+      }
+      return !keys.insert(key).second;
+    }
     bool key_pending = false;
   };
 
@@ -200,7 +220,7 @@ class TreeBuilder {
   }
 
   std::string_view text_;
-  LineMap lines_;
+  std::optional<LineMap> lines_;
   const PositionedStream& stream_;
   ParseLimits limits_;
   ParseResult& out_;
@@ -289,6 +309,14 @@ const Value* Value::find(std::string_view key) const {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    // Runs of ASCII, the bulk of any pack, are skipped eight bytes at a time.
+    while (i + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= text.size()) break;
     const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) return i;
     i += length;
@@ -396,6 +424,15 @@ std::string path_index(const std::string& parent, std::size_t index) {
 
 LineMap::LineMap(std::string_view text) : text_(text) {
   line_starts_.push_back(text.substr(0, kBom.size()) == kBom ? kBom.size() : 0);
+  if (text.find('\r') == std::string_view::npos) {  // the usual case: "\n" line ends only
+    for (const char *at = text.data(), *end = text.data() + text.size();
+         (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) !=
+         nullptr;) {
+      ++at;
+      line_starts_.push_back(static_cast<std::size_t>(at - text.data()));
+    }
+    return;
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
       line_starts_.push_back(i + 1);

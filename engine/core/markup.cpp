@@ -37,7 +37,8 @@ std::string quote(std::string_view text) {
   constexpr std::size_t kMax = 40;
   std::string out(text.substr(0, kMax));
   // Never cut inside a UTF-8 sequence.
-  while (text.size() > kMax && !out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+  while (text.size() > kMax && !out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+    out.pop_back();
   if (text.size() > kMax && !out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
   return "\"" + out + (text.size() > kMax ? "...\"" : "\"");
 }
@@ -64,8 +65,11 @@ class InlineParser {
       } else if (c == '[') {
         i = link(text, i);
       } else {
-        buffer_ += c;
-        ++i;
+        // Plain text up to the next character that may mean something.
+        const std::size_t next = text.find_first_of("\\*[", i + 1);
+        const std::size_t end = next == std::string_view::npos ? text.size() : next;
+        buffer_.append(text.data() + i, end - i);
+        i = end;
       }
     }
     flush();
@@ -83,7 +87,9 @@ class InlineParser {
   }
 
  private:
-  static bool is_escapable(char c) { return c == '\\' || c == '*' || c == '[' || c == ']' || c == '(' || c == ')' || c == '#' || c == '-'; }
+  static bool is_escapable(char c) {
+    return c == '\\' || c == '*' || c == '[' || c == ']' || c == '(' || c == ')' || c == '#' || c == '-';
+  }
 
   void flush() {
     if (buffer_.empty()) return;
@@ -110,8 +116,10 @@ class InlineParser {
       literal.strong = spans_[open_at].strong;
     }
     spans_.insert(spans_.begin() + static_cast<std::ptrdiff_t>(open_at), literal);
-    add_issue(false, std::string("\"") + marker + "\" opens " + (std::string(marker) == "**" ? "strong text" : "emphasis") +
-                         " that is never closed; it is shown as written (write \\" + marker + " for a literal " + marker + ")");
+    add_issue(false, std::string("\"") + marker + "\" opens " +
+                         (std::string(marker) == "**" ? "strong text" : "emphasis") +
+                         " that is never closed; it is shown as written (write \\" + marker +
+                         " for a literal " + marker + ")");
   }
 
   // "[text](target)" at text[i] == '['; returns where to continue.
@@ -140,8 +148,9 @@ class InlineParser {
         span.link = LinkKind::Item;
         span.target = std::string(ref);
       } else {
-        add_issue(true, "the link " + quote(target) +
-                            " does not name an item; write item:ITEM_ID or item:PACK_ID/ITEM_ID (lowercase ids)");
+        add_issue(true,
+                  "the link " + quote(target) +
+                      " does not name an item; write item:ITEM_ID or item:PACK_ID/ITEM_ID (lowercase ids)");
       }
     } else if (starts_with(target, "https://") && target.size() > 8 &&
                target.find_first_of(" \t<>\"") == std::string_view::npos) {
@@ -187,10 +196,14 @@ class InlineParser {
 
 const char* to_string(BlockKind kind) {
   switch (kind) {
-    case BlockKind::Heading1: return "h1";
-    case BlockKind::Heading2: return "h2";
-    case BlockKind::Paragraph: return "p";
-    case BlockKind::ListItem: return "li";
+    case BlockKind::Heading1:
+      return "h1";
+    case BlockKind::Heading2:
+      return "h2";
+    case BlockKind::Paragraph:
+      return "p";
+    case BlockKind::ListItem:
+      return "li";
   }
   return "p";
 }
@@ -254,7 +267,8 @@ Document parse(std::string_view text) {
       std::size_t hashes = 0;
       while (hashes < line.size() && line[hashes] == '#') ++hashes;
       if (doc.issues.size() < kMaxIssues) {
-        doc.issues.push_back(Issue{false, "only # and ## headings exist; " + quote(line) + " is shown as a ## heading"});
+        doc.issues.push_back(
+            Issue{false, "only # and ## headings exist; " + quote(line) + " is shown as a ## heading"});
       }
       start(BlockKind::Heading2, line.substr(hashes));
       close();

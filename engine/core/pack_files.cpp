@@ -81,6 +81,8 @@ FileRead MemoryFiles::read(const std::string& relative, std::size_t max_bytes) c
   return FileRead{FileRead::Status::Ok, it->second, it->second.size()};
 }
 
-std::string MemoryFiles::display(const std::string& relative) const { return display_archive_ + "!/" + relative; }
+std::string MemoryFiles::display(const std::string& relative) const {
+  return display_archive_ + "!/" + relative;
+}
 
 }  // namespace respite::core

@@ -19,7 +19,9 @@ namespace fs = std::filesystem;
 class NoFiles : public PackFiles {
  public:
   explicit NoFiles(std::string display_root) : display_root_(std::move(display_root)) {}
-  FileRead read(const std::string&, std::size_t) const override { return FileRead{FileRead::Status::Missing, {}, 0}; }
+  FileRead read(const std::string&, std::size_t) const override {
+    return FileRead{FileRead::Status::Missing, {}, 0};
+  }
   std::string display(const std::string& relative) const override {
     return display_root_.empty() ? relative : (fs::path(display_root_) / relative).string();
   }
@@ -39,7 +41,9 @@ void add_file_error(PackLoadResult& result, const char* code, std::string messag
 
 }  // namespace
 
-bool is_archive_path(const std::string& path) { return fs::path(path).extension() == ".respack"; }
+bool is_archive_path(const std::string& path) {
+  return fs::path(path).extension() == ".respack";
+}
 
 PackLoadResult parse_pack_manifest(std::string_view json_text, const std::string& display_path,
                                    const std::string& source, const PackLimits& limits) {
@@ -60,8 +64,8 @@ PackLoadResult load_pack_files(const PackFiles& files, const std::string& manife
   return result;
 }
 
-PackLoadResult load_pack_archive(std::string_view bytes, const std::string& display, const std::string& source,
-                                 const PackLimits& limits) {
+PackLoadResult load_pack_archive(std::string_view bytes, const std::string& display,
+                                 const std::string& source, const PackLimits& limits) {
   ArchiveReadResult archive = read_archive(bytes, display, limits.archive);
   if (!archive.ok()) {
     PackLoadResult result;
@@ -96,7 +100,8 @@ PackLoadResult load_pack(const std::string& path, const PackLimits& limits) {
   return load_pack_named(path, manifest, limits);
 }
 
-PackLoadResult load_pack_named(const std::string& path, const std::string& display_path, const PackLimits& limits) {
+PackLoadResult load_pack_named(const std::string& path, const std::string& display_path,
+                               const PackLimits& limits) {
   PackLoadResult result;
   result.manifest = display_path;
   std::error_code ec;
@@ -104,7 +109,8 @@ PackLoadResult load_pack_named(const std::string& path, const std::string& displ
   if (fs::is_directory(manifest, ec)) {
     manifest /= "pack.json";
     if (!fs::exists(manifest, ec)) {
-      add_file_error(result, "E-IO", "this folder has no pack.json; a pack folder holds its manifest in pack.json");
+      add_file_error(result, "E-IO",
+                     "this folder has no pack.json; a pack folder holds its manifest in pack.json");
       return result;
     }
   } else if (!fs::exists(manifest, ec)) {
@@ -114,13 +120,14 @@ PackLoadResult load_pack_named(const std::string& path, const std::string& displ
     const FileRead read = read_file_capped(path, limits.archive.max_archive_bytes);
     if (read.status == FileRead::Status::TooLarge) {
       add_file_error(result, "E-ZIP-SIZE",
-                     "the archive is larger than the limit of " + std::to_string(limits.archive.max_archive_bytes) +
-                         " bytes");
+                     "the archive is larger than the limit of " +
+                         std::to_string(limits.archive.max_archive_bytes) + " bytes");
       return result;
     }
     if (read.status != FileRead::Status::Ok) {
-      add_file_error(result, "E-IO", read.status == FileRead::Status::NotAFile ? "this is not a regular file"
-                                                                               : "the file cannot be read");
+      add_file_error(result, "E-IO",
+                     read.status == FileRead::Status::NotAFile ? "this is not a regular file"
+                                                               : "the file cannot be read");
       return result;
     }
     return load_pack_archive(read.bytes, display_path, path, limits);
@@ -167,7 +174,8 @@ std::vector<CrossRef> cross_refs(const Catalog& catalog, std::size_t index) {
       if (page.checkin) {
         for (const CheckinBand& band : page.checkin->bands) {
           for (const std::string& ref : band.suggest) {
-            if (other(ref)) out.push_back({index, item.id, "a suggestion on page " + std::to_string(p + 1), ref, false});
+            if (other(ref))
+              out.push_back({index, item.id, "a suggestion on page " + std::to_string(p + 1), ref, false});
           }
         }
       }
@@ -194,17 +202,21 @@ Diagnostic catalog_diagnostic(const Pack& pack, Severity severity, const char* c
   return d;
 }
 
-}  // namespace
-
-void check_catalog_references(Catalog& catalog, Diagnostics& diagnostics) {
-  // Loops between programs of different packs: the pack that closes a loop (the later one) goes.
-  for (std::size_t i = 0; i < catalog.packs.size();) {
-    bool dropped = false;
-    for (const Item& item : catalog.packs[i].items) {
+// A loop of programs that runs through more than one pack, as "A/x -> B/y -> A/x", and the index
+// of the latest-loaded pack on it; nullopt when there is none.
+std::optional<std::pair<std::string, std::size_t>> find_cross_pack_loop(const Catalog& catalog) {
+  const auto index_of = [&](const std::string& pack_id) {
+    for (std::size_t i = 0; i < catalog.packs.size(); ++i) {
+      if (catalog.packs[i].id == pack_id) return i;
+    }
+    return std::size_t{0};
+  };
+  for (const Pack& pack : catalog.packs) {
+    for (const Item& item : pack.items) {
       if (item.kind != ItemKind::Program) continue;
-      const ItemRef start{catalog.packs[i].id, item.id};
+      const ItemRef start{pack.id, item.id};
       std::set<ItemRef> visited;
-      std::vector<std::string> trail;
+      std::vector<ItemRef> trail{start};
       std::function<bool(const ItemRef&)> reaches_start = [&](const ItemRef& node) -> bool {
         const Item* program = catalog.find(node);
         if (!program || program->kind != ItemKind::Program) return false;
@@ -213,50 +225,64 @@ void check_catalog_references(Catalog& catalog, Diagnostics& diagnostics) {
             const auto next = ItemRef::resolve(text, node.pack_id);
             if (!next) continue;
             if (*next == start) {
-              trail.push_back(next->to_string());
+              trail.push_back(*next);
               return true;
             }
             if (!visited.insert(*next).second) continue;
-            trail.push_back(next->to_string());
+            trail.push_back(*next);
             if (reaches_start(*next)) return true;
             trail.pop_back();
           }
         }
         return false;
       };
-      trail.push_back(start.to_string());
-      // Only loops that leave this pack are new here; loops inside one pack were refused on loading.
-      if (reaches_start(start)) {
-        bool crosses = false;
-        for (const std::string& node : trail) crosses = crosses || ItemRef::parse(node)->pack_id != start.pack_id;
-        if (crosses) {
-          std::string path;
-          for (const std::string& node : trail) path += (path.empty() ? "" : " -> ") + node;
-          diagnostics.add(catalog_diagnostic(catalog.packs[i], Severity::Error, "E-CYCLE",
-                                             "the program \"" + start.to_string() +
-                                                 "\" includes itself through another pack (" + path +
-                                                 "); this pack is left out"));
-          dropped = true;
-          break;
-        }
+      if (!reaches_start(start)) continue;
+      // Loops inside one pack were refused when it was loaded; only loops across packs are new here.
+      std::size_t latest = 0;
+      bool crosses = false;
+      for (const ItemRef& node : trail) {
+        latest = std::max(latest, index_of(node.pack_id));
+        crosses = crosses || node.pack_id != start.pack_id;
       }
+      if (!crosses) continue;
+      // Describe the loop from the program of the pack that closes it.
+      std::size_t from = 0;
+      while (trail[from].pack_id != catalog.packs[latest].id) ++from;
+      std::string path;
+      for (std::size_t k = 0; k + 1 < trail.size(); ++k) {
+        path += trail[(from + k) % (trail.size() - 1)].to_string() + " -> ";
+      }
+      path += trail[from].to_string();
+      return std::make_pair(path, latest);
     }
-    if (dropped) {
-      catalog.packs.erase(catalog.packs.begin() + static_cast<std::ptrdiff_t>(i));
-    } else {
-      ++i;
-    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void check_catalog_references(Catalog& catalog, Diagnostics& diagnostics) {
+  // Loops between programs of different packs: the latest-loaded pack on a loop is left out.
+  while (const auto loop = find_cross_pack_loop(catalog)) {
+    const Pack& pack = catalog.packs[loop->second];
+    const std::string first = loop->first.substr(0, loop->first.find(' '));
+    diagnostics.add(catalog_diagnostic(pack, Severity::Error, "E-CYCLE",
+                                       "the program \"" + first +
+                                           "\" includes itself through another pack (" + loop->first +
+                                           "); this pack is left out"));
+    catalog.packs.erase(catalog.packs.begin() + static_cast<std::ptrdiff_t>(loop->second));
   }
   for (std::size_t i = 0; i < catalog.packs.size(); ++i) {
     for (const CrossRef& ref : cross_refs(catalog, i)) {
       const auto resolved = ItemRef::resolve(ref.ref, catalog.packs[i].id);
       if (catalog.find(*resolved)) continue;
       const bool pack_known = catalog.find_pack(resolved->pack_id) != nullptr;
-      diagnostics.add(catalog_diagnostic(
-          catalog.packs[i], Severity::Warning, "W-UNRESOLVED-REF",
-          "item \"" + ref.item + "\" (" + ref.where + ") names \"" + ref.ref + "\", but " +
-              (pack_known ? "that pack has no such item" : "no pack \"" + resolved->pack_id + "\" is installed") +
-              "; the app skips it until that is installed"));
+      diagnostics.add(
+          catalog_diagnostic(catalog.packs[i], Severity::Warning, "W-UNRESOLVED-REF",
+                             "item \"" + ref.item + "\" (" + ref.where + ") names \"" + ref.ref + "\", but " +
+                                 (pack_known ? "that pack has no such item"
+                                             : "no pack \"" + resolved->pack_id + "\" is installed") +
+                                 "; the app skips it until that is installed"));
     }
   }
 }

@@ -38,14 +38,14 @@ struct PackLimits {
   Millis max_session{60 * 60'000};  // a session: at most an hour
   std::size_t max_steps = 30;       // micro-break steps
   Millis min_step{1000};
-  Millis min_micro_break{30'000};   // a micro-break lasts 30 s to 3 min in all
+  Millis min_micro_break{30'000};  // a micro-break lasts 30 s to 3 min in all
   Millis max_micro_break{180'000};
   std::size_t max_pages = 50;
-  std::size_t max_prompts = 20;     // per page
-  std::size_t max_questions = 30;   // per check-in
-  std::size_t max_options = 10;     // per choice question
+  std::size_t max_prompts = 20;    // per page
+  std::size_t max_questions = 30;  // per check-in
+  std::size_t max_options = 10;    // per choice question
   std::size_t max_bands = 20;
-  int max_score = 100;              // a scale end or an option's score: 0 to this
+  int max_score = 100;  // a scale end or an option's score: 0 to this
   std::size_t max_days = 366;
   std::size_t max_day_items = 20;
   AssetLimits assets;
@@ -89,8 +89,8 @@ PackLoadResult load_pack_named(const std::string& path, const std::string& displ
 PackLoadResult load_pack_files(const PackFiles& files, const std::string& manifest, const std::string& source,
                                const PackLimits& limits = {});
 // A .respack held in memory (e.g. a file being installed); `display` names it in diagnostics.
-PackLoadResult load_pack_archive(std::string_view bytes, const std::string& display, const std::string& source,
-                                 const PackLimits& limits = {});
+PackLoadResult load_pack_archive(std::string_view bytes, const std::string& display,
+                                 const std::string& source, const PackLimits& limits = {});
 
 // True when `path` names a .respack archive (by its extension; its content is checked on reading).
 bool is_archive_path(const std::string& path);

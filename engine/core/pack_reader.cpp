@@ -22,12 +22,15 @@ namespace {
 
 const std::vector<std::string> kPackFieldsV1 = {"$schema", "format_version", "id",           "version",
                                                 "title",   "default_locale", "default_item", "items"};
-const std::vector<std::string> kPackFieldsV2 = {"$schema", "format_version", "id",    "version",   "title",
-                                                "default_locale", "locales", "default_item", "items", "item_files"};
+const std::vector<std::string> kPackFieldsV2 = {"$schema", "format_version", "id",      "version",
+                                                "title",   "default_locale", "locales", "default_item",
+                                                "items",   "item_files"};
 const std::vector<std::string> kPackFieldsNew = {"locales", "item_files"};
 const std::vector<std::string> kItemFileFields = {"$schema", "items"};
 
-std::string seconds_text(Millis ms) { return json::format_seconds(ms); }
+std::string seconds_text(Millis ms) {
+  return json::format_seconds(ms);
+}
 
 // A number as written, shortened if someone wrote hundreds of digits.
 std::string shown(const json::Value& number) {
@@ -38,22 +41,30 @@ std::string shown(const json::Value& number) {
 std::string file_read_problem(const FileRead& read, const std::string& relative, const std::string& what) {
   switch (read.status) {
     case FileRead::Status::Missing:
-      return "no file \"" + relative + "\" in the pack (" + what + " paths are relative to the folder of pack.json)";
-    case FileRead::Status::NotAFile: return "\"" + relative + "\" is a folder, not a file";
+      return "no file \"" + relative + "\" in the pack (" + what +
+             " paths are relative to the folder of pack.json)";
+    case FileRead::Status::NotAFile:
+      return "\"" + relative + "\" is a folder, not a file";
     case FileRead::Status::Symlink:
-      return "\"" + relative + "\" is (or is inside) a symbolic link; a pack may only use plain files inside its own folder";
-    case FileRead::Status::Unreadable: return "\"" + relative + "\" cannot be read (check its permissions)";
+      return "\"" + relative +
+             "\" is (or is inside) a symbolic link; a pack may only use plain files inside its own folder";
+    case FileRead::Status::Unreadable:
+      return "\"" + relative + "\" cannot be read (check its permissions)";
     case FileRead::Status::TooLarge:
-    case FileRead::Status::Ok: break;
+    case FileRead::Status::Ok:
+      break;
   }
   return "\"" + relative + "\" is larger than the limit";
 }
 
 const char* file_read_code(const FileRead& read) {
   switch (read.status) {
-    case FileRead::Status::Symlink: return "E-SYMLINK";
-    case FileRead::Status::TooLarge: return "E-TOO-LARGE";
-    default: return "E-IO";
+    case FileRead::Status::Symlink:
+      return "E-SYMLINK";
+    case FileRead::Status::TooLarge:
+      return "E-TOO-LARGE";
+    default:
+      return "E-IO";
   }
 }
 
@@ -64,7 +75,8 @@ PackReader::PackReader(const PackFiles& files, const PackLimits& limits, PackLoa
 
 // ---- Reporting ------------------------------------------------------------------------------------
 
-void PackReader::report(Severity severity, const char* code, Loc where, const std::string& path, std::string message) {
+void PackReader::report(Severity severity, const char* code, Loc where, const std::string& path,
+                        std::string message) {
   if (pending_.size() >= limits_.max_diagnostics) {
     ++(severity == Severity::Error ? dropped_errors_ : dropped_warnings_);
     return;
@@ -97,7 +109,9 @@ void PackReader::file_error(const char* code, std::string message) {
   pending_.push_back(Pending{0, std::move(d)});
 }
 
-std::size_t PackReader::errors() const { return pending_errors_ + dropped_errors_; }
+std::size_t PackReader::errors() const {
+  return pending_errors_ + dropped_errors_;
+}
 
 void PackReader::finish() {
   // Diagnostics in the order a person reads the files; ties keep the order they were found in.
@@ -131,15 +145,16 @@ void PackReader::finish() {
 
 // ---- Generic checks -------------------------------------------------------------------------------
 
-void PackReader::check_fields(const Value& object, const std::string& path, const std::vector<std::string>& known,
-                              const std::vector<std::string>& newer) {
+void PackReader::check_fields(const Value& object, const std::string& path,
+                              const std::vector<std::string>& known, const std::vector<std::string>& newer) {
   for (const json::Member& member : object.members) {
     if (member.duplicate) continue;  // already an E-DUPLICATE-KEY
     if (std::find(known.begin(), known.end(), member.key) != known.end()) continue;
     const std::string field_path = json::path_member(path, member.key);
     if (std::find(newer.begin(), newer.end(), member.key) != newer.end()) {
       warning("W-UNKNOWN-FIELD", at_key(member), field_path,
-              "the field \"" + member.key + "\" needs \"format_version\": 2; it is ignored in this pack (format 1)");
+              "the field \"" + member.key +
+                  "\" needs \"format_version\": 2; it is ignored in this pack (format 1)");
     } else if (const auto guess = closest(member.key, known)) {
       warning("W-UNKNOWN-FIELD", at_key(member), field_path,
               "unknown field \"" + member.key + "\" is ignored; did you mean \"" + *guess + "\"?");
@@ -153,11 +168,14 @@ void PackReader::check_fields(const Value& object, const std::string& path, cons
 const json::Value* PackReader::require(const Value& object, const std::string& path, const char* key,
                                        const std::string& what) {
   const Value* v = object.find(key);
-  if (!v) error("E-MISSING", at(object), path, std::string("missing the required field \"") + key + "\" (" + what + ")");
+  if (!v)
+    error("E-MISSING", at(object), path,
+          std::string("missing the required field \"") + key + "\" (" + what + ")");
   return v;
 }
 
-bool PackReader::expect_type(const Value& v, Type type, const std::string& path, const std::string& expected) {
+bool PackReader::expect_type(const Value& v, Type type, const std::string& path,
+                             const std::string& expected) {
   if (v.is(type)) return true;
   error("E-TYPE", at(v), path, "expected " + expected + ", found " + json::describe(v));
   return false;
@@ -206,8 +224,8 @@ std::optional<std::string> PackReader::read_choice(const Value& v, const std::st
   return std::nullopt;
 }
 
-std::optional<Millis> PackReader::read_seconds(const Value& v, const std::string& path, Millis min, Millis max,
-                                               const std::string& purpose) {
+std::optional<Millis> PackReader::read_seconds(const Value& v, const std::string& path, Millis min,
+                                               Millis max, const std::string& purpose) {
   const std::string expected =
       "a number of seconds between " + seconds_text(min) + " and " + seconds_text(max) + purpose;
   if (!expect_type(v, Type::Number, path, expected)) return std::nullopt;
@@ -229,9 +247,8 @@ std::optional<Millis> PackReader::read_seconds(const Value& v, const std::string
 
 std::optional<int> PackReader::read_whole_number(const Value& v, const std::string& path, int min, int max,
                                                  const std::string& unit) {
-  const std::string expected =
-      "a whole number" + (unit.empty() ? std::string() : " of " + unit) + " between " + std::to_string(min) +
-      " and " + std::to_string(max);
+  const std::string expected = "a whole number" + (unit.empty() ? std::string() : " of " + unit) +
+                               " between " + std::to_string(min) + " and " + std::to_string(max);
   if (!expect_type(v, Type::Number, path, expected)) return std::nullopt;
   const std::optional<double> value = json::number_value(v.text);
   if (!value || std::floor(*value) != *value || *value < min || *value > max) {
@@ -261,13 +278,15 @@ const json::Value* PackReader::read_list(const Value& v, const std::string& path
   }
   if (v.elements.size() > max) {
     error("E-LIMIT", at(v), path,
-          "expected at most " + std::to_string(max) + " " + noun + "s, found " + std::to_string(v.elements.size()));
+          "expected at most " + std::to_string(max) + " " + noun + "s, found " +
+              std::to_string(v.elements.size()));
     return nullptr;
   }
   return &v;
 }
 
-void PackReader::check_prose(const std::string& text, Loc where, const std::string& path, const std::string& locale) {
+void PackReader::check_prose(const std::string& text, Loc where, const std::string& path,
+                             const std::string& locale) {
   const std::string which = locale.empty() ? std::string("the text") : "the \"" + locale + "\" text";
   if (text.size() > limits_.max_text_bytes) {
     error("E-LIMIT", where, path,
@@ -276,10 +295,11 @@ void PackReader::check_prose(const std::string& text, Loc where, const std::stri
   }
   const pack_text::BidiScan bidi = pack_text::scan_bidi(text);
   if (bidi.override_char) {
-    error("E-BIDI", where, path,
-          which + " contains the invisible character " + *bidi.override_char +
-              " (a right-to-left or left-to-right override), which makes text display in another order than it "
-              "is written; remove it");
+    error(
+        "E-BIDI", where, path,
+        which + " contains the invisible character " + *bidi.override_char +
+            " (a right-to-left or left-to-right override), which makes text display in another order than it "
+            "is written; remove it");
   } else if (bidi.other_char) {
     warning("W-BIDI", where, path,
             which + " contains the invisible direction character " + *bidi.other_char +
@@ -287,7 +307,8 @@ void PackReader::check_prose(const std::string& text, Loc where, const std::stri
   }
   if (const auto control = pack_text::find_control_char(text)) {
     warning("W-CONTROL-CHAR", where, path,
-            which + " contains the control character " + *control + ", which shows as a blank or a box; remove it");
+            which + " contains the control character " + *control +
+                ", which shows as a blank or a box; remove it");
   }
 }
 
@@ -314,7 +335,8 @@ std::optional<LocalizedText> PackReader::read_text(const Value& v, const std::st
       const std::string member_path = json::path_member(path, member.key);
       if (!pack_text::is_valid_locale(member.key)) {
         error("E-FORMAT", at_key(member), member_path,
-              "expected a language code like \"en\", \"es\" or \"pt-BR\" as the key, found \"" + member.key + "\"");
+              "expected a language code like \"en\", \"es\" or \"pt-BR\" as the key, found \"" + member.key +
+                  "\"");
         ok = false;
         continue;
       }
@@ -376,14 +398,16 @@ std::optional<std::string> PackReader::read_file_path(const Value& v, const std:
 
 // ---- Pack level -----------------------------------------------------------------------------------
 
-void PackReader::run(const std::string& manifest, std::optional<std::string_view> text, const std::string& source) {
+void PackReader::run(const std::string& manifest, std::optional<std::string_view> text,
+                     const std::string& source) {
   Source main;
   main.relative = manifest;
   main.display = out_.manifest;
   if (text) {
     if (text->size() > limits_.max_manifest_bytes) {
       file_error("E-TOO-LARGE", "the manifest is larger than the limit of " +
-                                    std::to_string(limits_.max_manifest_bytes) + " bytes; is this the right file?");
+                                    std::to_string(limits_.max_manifest_bytes) +
+                                    " bytes; is this the right file?");
       finish();
       return;
     }
@@ -392,7 +416,8 @@ void PackReader::run(const std::string& manifest, std::optional<std::string_view
     FileRead read = files_.read(manifest, limits_.max_manifest_bytes);
     if (read.status == FileRead::Status::TooLarge) {
       file_error("E-TOO-LARGE", "the manifest is larger than the limit of " +
-                                    std::to_string(limits_.max_manifest_bytes) + " bytes; is this the right file?");
+                                    std::to_string(limits_.max_manifest_bytes) +
+                                    " bytes; is this the right file?");
       finish();
       return;
     }
@@ -414,7 +439,8 @@ void PackReader::run(const std::string& manifest, std::optional<std::string_view
   parse_limits.max_depth = limits_.max_nesting_depth;
   parse_limits.max_values = limits_.max_json_values;
   json::ParseResult parsed = json::parse(sources_[0].text, parse_limits);
-  for (const json::ParseIssue& issue : parsed.issues) error(issue.code.c_str(), Loc{0, issue.offset}, issue.path, issue.message);
+  for (const json::ParseIssue& issue : parsed.issues)
+    error(issue.code.c_str(), Loc{0, issue.offset}, issue.path, issue.message);
   if (parsed.root) {
     sources_[0].root = std::move(parsed.root);
     read_pack(*sources_[0].root, source);
@@ -443,7 +469,8 @@ bool PackReader::read_format_version(const Value& root) {
           "this pack uses format_version " + shown(*v) + ", but this version of Respite reads only 1 and 2" +
               "; update Respite to use this pack");
   } else {
-    error("E-FORMAT-VERSION", at(*v), "$.format_version", "expected format_version 1 or 2, found " + shown(*v));
+    error("E-FORMAT-VERSION", at(*v), "$.format_version",
+          "expected format_version 1 or 2, found " + shown(*v));
   }
   return false;
 }
@@ -458,7 +485,8 @@ void PackReader::read_pack(const Value& root, const std::string& source) {
     const auto n = v && v->is(Type::Number) ? json::number_value(v->text) : std::nullopt;
     return n && *n == 1;
   }();
-  check_fields(root, "$", v1_known ? kPackFieldsV1 : kPackFieldsV2, v1_known ? kPackFieldsNew : std::vector<std::string>{});
+  check_fields(root, "$", v1_known ? kPackFieldsV1 : kPackFieldsV2,
+               v1_known ? kPackFieldsNew : std::vector<std::string>{});
   if (!read_format_version(root)) return;
   const bool v2 = pack_.format_version >= 2;
 
@@ -487,7 +515,8 @@ void PackReader::read_pack(const Value& root, const std::string& source) {
         out_.version = *version;
       } else {
         error("E-FORMAT", at(*v), "$.version",
-              "expected a version like \"1.0.0\" (three whole numbers separated by dots), found " + json::describe(*v));
+              "expected a version like \"1.0.0\" (three whole numbers separated by dots), found " +
+                  json::describe(*v));
       }
     }
   }
@@ -500,7 +529,8 @@ void PackReader::read_pack(const Value& root, const std::string& source) {
   }
 
   const Value* item_files = v2 ? root.find("item_files") : nullptr;
-  if (const Value* v = item_files ? root.find("items") : require(root, "$", "items", "the list of practices in this pack")) {
+  if (const Value* v = item_files ? root.find("items")
+                                  : require(root, "$", "items", "the list of practices in this pack")) {
     read_items(*v, "$.items");
   }
   if (item_files) read_item_files(*item_files);
@@ -534,8 +564,8 @@ void PackReader::read_locales(const Value& v) {
   }
   if (!locales.empty() && std::find(locales.begin(), locales.end(), pack_.default_locale) == locales.end()) {
     error("E-DEFAULT-LOCALE", at(v), "$.locales",
-          "the pack's default language \"" + pack_.default_locale + "\" is not in \"locales\" (" + join(locales) +
-              "); add it, or set \"default_locale\" to one of them");
+          "the pack's default language \"" + pack_.default_locale + "\" is not in \"locales\" (" +
+              join(locales) + "); add it, or set \"default_locale\" to one of them");
   }
   pack_.locales = locales;
   pack_locales_.insert(locales.begin(), locales.end());
@@ -551,15 +581,18 @@ void PackReader::read_item_files(const Value& v) {
     auto file = read_string(entry, path, expected);
     if (!file) continue;
     if (auto problem = pack_text::relative_path_problem(*file)) {
-      error("E-PATH", at(entry), path, "expected " + expected + ", found " + json::describe(entry) + ": " + *problem);
+      error("E-PATH", at(entry), path,
+            "expected " + expected + ", found " + json::describe(entry) + ": " + *problem);
       continue;
     }
     if (*file == sources_[0].relative) {
-      error("E-PATH", at(entry), path, "\"" + *file + "\" is the manifest itself; item files hold {\"items\": [...]}");
+      error("E-PATH", at(entry), path,
+            "\"" + *file + "\" is the manifest itself; item files hold {\"items\": [...]}");
       continue;
     }
     if (!seen.insert(*file).second) {
-      error("E-DUPLICATE-FILE", at(entry), path, "\"" + *file + "\" is listed twice; each item file is read once");
+      error("E-DUPLICATE-FILE", at(entry), path,
+            "\"" + *file + "\" is listed twice; each item file is read once");
       continue;
     }
     read_item_file(*file, at(entry), path);
@@ -599,7 +632,8 @@ void PackReader::read_item_file(const std::string& relative, Loc where, const st
   parse_limits.max_depth = limits_.max_nesting_depth;
   parse_limits.max_values = limits_.max_json_values;
   json::ParseResult parsed = json::parse(current.text, parse_limits);
-  for (const json::ParseIssue& issue : parsed.issues) error(issue.code.c_str(), Loc{file_, issue.offset}, issue.path, issue.message);
+  for (const json::ParseIssue& issue : parsed.issues)
+    error(issue.code.c_str(), Loc{file_, issue.offset}, issue.path, issue.message);
   if (parsed.root) {
     current.root = std::move(parsed.root);
     const Value& root = *current.root;
@@ -618,17 +652,19 @@ void PackReader::read_item_file(const std::string& relative, Loc where, const st
 
 void PackReader::read_items(const Value& v, const std::string& path) {
   const bool in_manifest = file_ == 0;
-  const bool may_be_empty = in_manifest && sources_[0].root && sources_[0].root->find("item_files") &&
-                            pack_.format_version >= 2;
+  const bool may_be_empty =
+      in_manifest && sources_[0].root && sources_[0].root->find("item_files") && pack_.format_version >= 2;
   if (!read_list(v, path, "item", limits_.max_items, may_be_empty)) return;
   if (item_count_ + v.elements.size() > limits_.max_items) {
-    error("E-LIMIT", at(v), path,
-          "the pack has more than " + std::to_string(limits_.max_items) + " items with the ones in this list");
+    error(
+        "E-LIMIT", at(v), path,
+        "the pack has more than " + std::to_string(limits_.max_items) + " items with the ones in this list");
     return;
   }
   item_count_ += v.elements.size();
   for (std::size_t i = 0; i < v.elements.size(); ++i) {
-    if (auto item = read_item(v.elements[i], json::path_index(path, i))) pack_.items.push_back(std::move(*item));
+    if (auto item = read_item(v.elements[i], json::path_index(path, i)))
+      pack_.items.push_back(std::move(*item));
   }
 }
 
@@ -657,13 +693,14 @@ void PackReader::check_default_item() {
 void PackReader::check_refs() {
   for (const RefUse& use : refs_) {
     const auto ref = ItemRef::resolve(use.ref, pack_.id);
-    if (!ref || pack_.id.empty() || ref->pack_id != pack_.id) continue;  // another pack's: load_catalog checks it
+    if (!ref || pack_.id.empty() || ref->pack_id != pack_.id)
+      continue;  // another pack's: load_catalog checks it
     if (item_ids_.count(ref->item_id) != 0) continue;
     std::vector<std::string> ids(item_ids_.begin(), item_ids_.end());
     const auto guess = closest(ref->item_id, ids);
     error("E-UNKNOWN-REF", use.at, use.path,
-          "the " + use.what + " names \"" + use.ref + "\", but no item in this pack has the id \"" + ref->item_id +
-              "\"" + (guess ? "; did you mean \"" + *guess + "\"?" : std::string()));
+          "the " + use.what + " names \"" + use.ref + "\", but no item in this pack has the id \"" +
+              ref->item_id + "\"" + (guess ? "; did you mean \"" + *guess + "\"?" : std::string()));
   }
 }
 
@@ -677,7 +714,9 @@ void PackReader::check_program_cycles() {
     edges[use.from_item].emplace_back(ref->item_id, &use);
   }
   std::set<std::set<std::string>> reported;
-  for (const auto& [start, out] : edges) {
+  for (const auto& edge : edges) {
+    const std::string& start = edge.first;  // (a structured binding cannot be captured in C++17)
+    const auto& out = edge.second;
     // Depth-first search for a way back to `start`, remembering the path taken.
     std::vector<std::string> trail{start};
     std::set<std::string> visited;
@@ -709,9 +748,10 @@ void PackReader::check_program_cycles() {
     }
     if (!first) continue;
     error("E-CYCLE", first->at, first->path,
-          trail.size() == 2 ? "the program \"" + start + "\" lists itself; a program may not include itself"
-                            : "the program \"" + start + "\" includes itself through other programs (" +
-                                  join(trail, " -> ") + "); a program may not include itself, directly or indirectly");
+          trail.size() == 2
+              ? "the program \"" + start + "\" lists itself; a program may not include itself"
+              : "the program \"" + start + "\" includes itself through other programs (" +
+                    join(trail, " -> ") + "); a program may not include itself, directly or indirectly");
   }
 }
 
@@ -766,8 +806,9 @@ void PackReader::check_assets() {
         fits = false;
       } else if (!use->image && use->plays_for && check.asset->duration > *use->plays_for) {
         warning("W-AUDIO-LONGER", use->at, use->path,
-                "\"" + file + "\" lasts " + seconds_text(check.asset->duration) + " seconds, but its step lasts " +
-                    seconds_text(*use->plays_for) + " seconds; the end will be cut off");
+                "\"" + file + "\" lasts " + seconds_text(check.asset->duration) +
+                    " seconds, but its step lasts " + seconds_text(*use->plays_for) +
+                    " seconds; the end will be cut off");
       }
     }
     if (!fits) continue;
@@ -791,7 +832,8 @@ void PackReader::check_translations() {
     if (record.locales.count(fallback) == 0) {
       error("E-DEFAULT-LOCALE", record.at, record.path,
             "no text in the pack's default language \"" + fallback + "\" (found " +
-                join({record.locales.begin(), record.locales.end()}) + "); it is shown when a translation is missing");
+                join({record.locales.begin(), record.locales.end()}) +
+                "); it is shown when a translation is missing");
       continue;
     }
     std::vector<std::string> missing;
@@ -800,8 +842,9 @@ void PackReader::check_translations() {
     }
     if (!missing.empty()) {
       warning("W-MISSING-TRANSLATION", record.at, record.path,
-              "no " + quoted_choices(missing) + " text, although " + whose + join({locales.begin(), locales.end()}) +
-                  "; the \"" + fallback + "\" text is shown instead");
+              "no " + quoted_choices(missing) + " text, although " + whose +
+                  join({locales.begin(), locales.end()}) + "; the \"" + fallback +
+                  "\" text is shown instead");
     }
     if (declared_locales_) {
       std::vector<std::string> extra;
@@ -811,8 +854,8 @@ void PackReader::check_translations() {
       if (!extra.empty()) {
         warning("W-UNDECLARED-LOCALE", record.at, record.path,
                 "text in \"" + join(extra, "\", \"") + "\", which " + (extra.size() == 1 ? "is" : "are") +
-                    " not in the pack's \"locales\" (" +
-                    join({locales.begin(), locales.end()}) + "); add the language there or remove the text");
+                    " not in the pack's \"locales\" (" + join({locales.begin(), locales.end()}) +
+                    "); add the language there or remove the text");
       }
     }
   }

@@ -57,10 +57,10 @@ class PackReader {
   struct RefUse {
     Loc at;
     std::string path;
-    std::string ref;          // as written: "ITEM_ID" or "PACK_ID/ITEM_ID"
-    std::string from_item;    // the item that holds the reference
-    bool program_day = false; // a program's day: part of the include graph
-    std::string what;         // "link", "suggestion", "program day"
+    std::string ref;           // as written: "ITEM_ID" or "PACK_ID/ITEM_ID"
+    std::string from_item;     // the item that holds the reference
+    bool program_day = false;  // a program's day: part of the include graph
+    std::string what;          // "link", "suggestion", "program day"
   };
 
   // A file the pack uses (an image or a sound).
@@ -89,9 +89,11 @@ class PackReader {
   // ---- Generic checks ----
   void check_fields(const Value& object, const std::string& path, const std::vector<std::string>& known,
                     const std::vector<std::string>& newer = {});
-  const Value* require(const Value& object, const std::string& path, const char* key, const std::string& what);
+  const Value* require(const Value& object, const std::string& path, const char* key,
+                       const std::string& what);
   bool expect_type(const Value& v, Type type, const std::string& path, const std::string& expected);
-  std::optional<std::string> read_string(const Value& v, const std::string& path, const std::string& expected);
+  std::optional<std::string> read_string(const Value& v, const std::string& path,
+                                         const std::string& expected);
   std::optional<std::string> read_id(const Value& v, const std::string& path);
   std::optional<std::string> read_locale(const Value& v, const std::string& path);
   std::optional<std::string> read_choice(const Value& v, const std::string& path,
@@ -129,7 +131,8 @@ class PackReader {
                                       std::optional<double> seconds_per_unit, bool retention);
   std::optional<Cue> read_cue(const Value& v, const std::string& path);
   const Value* read_length(const Value& v, const std::string& path, BreathingSpec& spec);
-  void read_rounds(const Value& v, const std::string& path, BreathingSpec& spec, bool& has_hold);
+  void read_rounds(const Value& v, const std::string& path, BreathingSpec& spec, bool& has_hold,
+                   std::optional<double> seconds_per_unit);
   void read_micro_break(const Value& v, const std::string& path, Item& item);
   void read_module(const Value& v, const std::string& path, Item& item);
   std::optional<ModulePage> read_page(const Value& v, const std::string& path, std::set<std::string>& ids);
@@ -151,10 +154,10 @@ class PackReader {
   const PackLimits& limits_;
   PackLoadResult& out_;
   std::deque<Source> sources_;  // a deque: the trees being read stay put as files are added
-  std::size_t file_ = 0;  // the source being read
+  std::size_t file_ = 0;        // the source being read
   Pack pack_;
-  std::string locale_ = "en";          // the language of plain strings
-  bool declared_locales_ = false;      // format 2 "locales" was given
+  std::string locale_ = "en";      // the language of plain strings
+  bool declared_locales_ = false;  // format 2 "locales" was given
   std::set<std::string> pack_locales_;
   std::optional<std::set<std::string>> title_locales_;
   std::vector<TextRecord> texts_;

@@ -20,13 +20,13 @@ const std::vector<std::string> kBreathingFieldsV1 = {
     "id",    "kind",   "title",    "summary", "tags", "duration_seconds", "cycles", "minimum_seconds",
     "pacer", "phases", "evidence", "cautions"};
 const std::vector<std::string> kBreathingFieldsNew = {"seconds_per_unit", "rounds"};
-const std::vector<std::string> kMicroBreakFields = {"id",       "kind",     "title", "summary", "tags",
-                                                    "duration_seconds", "minimum_seconds", "steps", "evidence",
-                                                    "cautions"};
-const std::vector<std::string> kModuleFields = {"id",    "kind",     "title",   "summary", "tags", "duration_seconds",
-                                                "pages", "evidence", "cautions"};
-const std::vector<std::string> kProgramFields = {"id", "kind", "title", "summary", "tags", "days", "evidence",
-                                                 "cautions"};
+const std::vector<std::string> kMicroBreakFields = {
+    "id",    "kind",     "title",   "summary", "tags", "duration_seconds", "minimum_seconds",
+    "steps", "evidence", "cautions"};
+const std::vector<std::string> kModuleFields = {
+    "id", "kind", "title", "summary", "tags", "duration_seconds", "pages", "evidence", "cautions"};
+const std::vector<std::string> kProgramFields = {"id",   "kind", "title",    "summary",
+                                                 "tags", "days", "evidence", "cautions"};
 const std::vector<std::string> kPhaseFieldsV1 = {"kind", "seconds", "to_seconds", "cue"};
 const std::vector<std::string> kPhaseFieldsNew = {"units"};
 const std::vector<std::string> kRetentionFields = {"kind", "seconds", "units", "cue"};
@@ -48,14 +48,18 @@ const std::vector<std::string> kPacers = {"circle", "box"};
 const std::vector<std::string> kHaptics = {"rise", "fall", "hold", "tap"};
 const std::vector<std::string> kQuestionTypes = {"scale", "choice"};
 
-std::string seconds_text(Millis ms) { return json::format_seconds(ms); }
+std::string seconds_text(Millis ms) {
+  return json::format_seconds(ms);
+}
 
 std::string shown(const json::Value& number) {
   constexpr std::size_t kMax = 24;
   return number.text.size() <= kMax ? number.text : number.text.substr(0, kMax) + "...";
 }
 
-bool is_hold(PhaseKind kind) { return kind == PhaseKind::HoldIn || kind == PhaseKind::HoldOut; }
+bool is_hold(PhaseKind kind) {
+  return kind == PhaseKind::HoldIn || kind == PhaseKind::HoldOut;
+}
 
 // A cue sound: a name from the app's cue set ("inhale", "soft-rise") or a file inside the pack
 // ("sounds/bell.ogg"). Never an absolute path or one that climbs out of the pack.
@@ -67,7 +71,9 @@ bool is_valid_sound(const std::string& sound) {
                      [&](char c) { return lower_alnum(c) || c == '-' || c == '_' || c == '.' || c == '/'; });
 }
 
-bool is_sound_file(const std::string& sound) { return sound.find_first_of("./") != std::string::npos; }
+bool is_sound_file(const std::string& sound) {
+  return sound.find_first_of("./") != std::string::npos;
+}
 
 }  // namespace
 
@@ -81,15 +87,17 @@ std::optional<Item> PackReader::read_item(const Value& v, const std::string& pat
 
   // The kind decides which fields exist, so it is read first.
   bool known_kind = true;
-  const std::string kind_hint = v2 ? "what sort of item this is: \"breathing\", \"micro_break\", \"module\" or \"program\""
-                                   : "what sort of item this is: \"breathing\"";
+  const std::string kind_hint =
+      v2 ? "what sort of item this is: \"breathing\", \"micro_break\", \"module\" or \"program\""
+         : "what sort of item this is: \"breathing\"";
   if (const Value* kind_v = require(v, path, "kind", kind_hint)) {
     if (auto kind = read_choice(*kind_v, path + ".kind", kItemKinds)) {
       item.kind = *item_kind_from_string(*kind);
       if (!v2 && item.kind != ItemKind::Breathing) {
         error("E-UNSUPPORTED-KIND", at(*kind_v), path + ".kind",
-              "items of kind \"" + *kind + "\" need \"format_version\": 2; this pack says 1, which has only "
-              "\"breathing\" items");
+              "items of kind \"" + *kind +
+                  "\" need \"format_version\": 2; this pack says 1, which has only "
+                  "\"breathing\" items");
         known_kind = false;
       }
     } else {
@@ -105,7 +113,8 @@ std::optional<Item> PackReader::read_item(const Value& v, const std::string& pat
       const json::LineMap::Position pos = sources_[file_].lines->at(id_v->offset);
       if (auto it = first_use_.find(*id); it != first_use_.end()) {
         error("E-DUPLICATE-ID", at(*id_v), path + ".id",
-              "the item id \"" + *id + "\" is already used by " + it->second + "; item ids must be unique in a pack");
+              "the item id \"" + *id + "\" is already used by " + it->second +
+                  "; item ids must be unique in a pack");
       } else {
         const std::string where = file_ == 0 ? "" : sources_[file_].relative + " ";
         first_use_.emplace(*id, where + path + " (line " + std::to_string(pos.line) + ")");
@@ -128,16 +137,30 @@ std::optional<Item> PackReader::read_item(const Value& v, const std::string& pat
         check_fields(v, path, kBreathingFieldsV1, kBreathingFieldsNew);
       }
       break;
-    case ItemKind::MicroBreak: check_fields(v, path, kMicroBreakFields); break;
-    case ItemKind::Module: check_fields(v, path, kModuleFields); break;
-    case ItemKind::Program: check_fields(v, path, kProgramFields); break;
+    case ItemKind::MicroBreak:
+      check_fields(v, path, kMicroBreakFields);
+      break;
+    case ItemKind::Module:
+      check_fields(v, path, kModuleFields);
+      break;
+    case ItemKind::Program:
+      check_fields(v, path, kProgramFields);
+      break;
   }
   read_common(v, path, item);
   switch (item.kind) {
-    case ItemKind::Breathing: read_breathing(v, path, item); break;
-    case ItemKind::MicroBreak: read_micro_break(v, path, item); break;
-    case ItemKind::Module: read_module(v, path, item); break;
-    case ItemKind::Program: read_program(v, path, item); break;
+    case ItemKind::Breathing:
+      read_breathing(v, path, item);
+      break;
+    case ItemKind::MicroBreak:
+      read_micro_break(v, path, item);
+      break;
+    case ItemKind::Module:
+      read_module(v, path, item);
+      break;
+    case ItemKind::Program:
+      read_program(v, path, item);
+      break;
   }
   if (errors() != errors_before) return std::nullopt;
   return item;
@@ -184,7 +207,8 @@ void PackReader::read_evidence(const Value& v, const std::string& path, Item& it
   for (std::size_t i = 0; i < v.elements.size(); ++i) {
     const Value& entry = v.elements[i];
     const std::string entry_path = json::path_index(path, i);
-    if (!expect_type(entry, Type::Object, entry_path, "a citation like {\"text\": \"...\", \"url\": \"...\"}")) {
+    if (!expect_type(entry, Type::Object, entry_path,
+                     "a citation like {\"text\": \"...\", \"url\": \"...\"}")) {
       continue;
     }
     check_fields(entry, entry_path, kCitationFields);
@@ -192,7 +216,8 @@ void PackReader::read_evidence(const Value& v, const std::string& path, Item& it
     if (const Value* t = require(entry, entry_path, "text", "the reference as people will read it")) {
       if (auto text = read_string(*t, entry_path + ".text", "the reference as a string")) {
         if (text->empty()) {
-          error("E-EMPTY", at(*t), entry_path + ".text", "expected the reference, found an empty string \"\"");
+          error("E-EMPTY", at(*t), entry_path + ".text",
+                "expected the reference, found an empty string \"\"");
         } else {
           check_prose(*text, at(*t), entry_path + ".text", "");
         }
@@ -205,7 +230,8 @@ void PackReader::read_evidence(const Value& v, const std::string& path, Item& it
         if (pack_text::is_web_address(*url)) {
           citation.url = *url;
         } else {
-          error("E-FORMAT", at(*u), entry_path + ".url", "expected " + expected + ", found " + json::describe(*u));
+          error("E-FORMAT", at(*u), entry_path + ".url",
+                "expected " + expected + ", found " + json::describe(*u));
         }
       }
     }
@@ -218,7 +244,8 @@ void PackReader::read_evidence(const Value& v, const std::string& path, Item& it
 void PackReader::read_breathing(const Value& v, const std::string& path, Item& item) {
   const bool v2 = pack_.format_version >= 2;
   if (const Value* p = v.find("pacer")) {
-    if (auto pacer = read_choice(*p, path + ".pacer", kPacers)) item.breathing.style = *pacer_style_from_string(*pacer);
+    if (auto pacer = read_choice(*p, path + ".pacer", kPacers))
+      item.breathing.style = *pacer_style_from_string(*pacer);
   }
 
   const std::size_t errors_before_timing = errors();
@@ -232,17 +259,21 @@ void PackReader::read_breathing(const Value& v, const std::string& path, Item& i
   if (const Value* p = require(v, path, "phases", "the breathing pattern of one cycle: a list of phases")) {
     read_phases(*p, path + ".phases", item.breathing, has_hold, seconds_per_unit);
   }
-  if (const Value* r = v2 ? v.find("rounds") : nullptr) read_rounds(*r, path + ".rounds", item.breathing, has_hold);
+  if (const Value* r = v2 ? v.find("rounds") : nullptr) {
+    read_rounds(*r, path + ".rounds", item.breathing, has_hold, seconds_per_unit);
+  }
   const Value* length_v = read_length(v, path, item.breathing);
   const Value* minimum_v = v.find("minimum_seconds");
   if (minimum_v) {
-    if (auto minimum = read_seconds(*minimum_v, path + ".minimum_seconds", Millis(1000), limits_.max_session)) {
+    if (auto minimum =
+            read_seconds(*minimum_v, path + ".minimum_seconds", Millis(1000), limits_.max_session)) {
       item.minimum = *minimum;
     }
   }
   if (has_hold && !v.find("cautions")) {
-    warning("W-NO-CAUTION", at(v), path + ".cautions",
-            "this item has breath holds but no \"cautions\"; add one (see \"Safety\" in docs/pack-format.md)");
+    warning(
+        "W-NO-CAUTION", at(v), path + ".cautions",
+        "this item has breath holds but no \"cautions\"; add one (see \"Safety\" in docs/pack-format.md)");
   }
 
   // With a sound pattern and length, check the whole session as it will actually be played.
@@ -257,8 +288,8 @@ void PackReader::read_breathing(const Value& v, const std::string& path, Item& i
                 " cycles); a session may last at most " + seconds_text(limits_.max_session) + " seconds");
     } else if (item.minimum && *item.minimum > plan.planned) {
       error("E-RANGE", at(*minimum_v), path + ".minimum_seconds",
-            "expected at most the session's planned length (" + seconds_text(plan.planned) + " seconds), found " +
-                shown(*minimum_v));
+            "expected at most the session's planned length (" + seconds_text(plan.planned) +
+                " seconds), found " + shown(*minimum_v));
     }
   }
 }
@@ -267,7 +298,8 @@ void PackReader::read_phases(const Value& v, const std::string& path, BreathingS
                              std::optional<double> seconds_per_unit) {
   if (!read_list(v, path, "phase", limits_.max_phases, false)) return;
   for (std::size_t i = 0; i < v.elements.size(); ++i) {
-    if (auto phase = read_phase(v.elements[i], json::path_index(path, i), has_hold, seconds_per_unit, false)) {
+    if (auto phase =
+            read_phase(v.elements[i], json::path_index(path, i), has_hold, seconds_per_unit, false)) {
       spec.phases.push_back(std::move(*phase));
     }
   }
@@ -293,7 +325,9 @@ std::optional<PhaseSpec> PackReader::read_phase(const Value& v, const std::strin
   PhaseSpec phase;
   bool ok = true;
   const std::vector<std::string>& kinds = retention ? kHoldKinds : kPhaseKinds;
-  if (const Value* k = require(v, path, "kind", retention ? "hold_in or hold_out" : "inhale, hold_in, exhale, hold_out or top_up")) {
+  if (const Value* k =
+          require(v, path, "kind",
+                  retention ? "hold_in or hold_out" : "inhale, hold_in, exhale, hold_out or top_up")) {
     if (auto kind = read_choice(*k, path + ".kind", kinds)) {
       phase.kind = *phase_kind_from_string(*kind);
     } else {
@@ -315,18 +349,22 @@ std::optional<PhaseSpec> PackReader::read_phase(const Value& v, const std::strin
     ok = false;
   } else if (units_m) {
     const double unit = seconds_per_unit.value_or(1.0);
-    if (auto units = read_number(units_m->value, path + ".units", 0.1, 1000, "a number of units between 0.1 and 1000")) {
+    if (auto units = read_number(units_m->value, path + ".units", 0.1, 1000,
+                                 "a number of units between 0.1 and 1000")) {
       if (unit > 0.0) {
         const double ms = *units * unit * 1000.0;
         if (std::fabs(ms - std::round(ms)) > 1e-6) {
           error("E-RANGE", at(units_m->value), path + ".units",
-                shown(units_m->value) + " units of " + json::format_seconds(Millis(std::llround(unit * 1000))) +
+                shown(units_m->value) + " units of " +
+                    json::format_seconds(Millis(std::llround(unit * 1000))) +
                     " seconds is not a whole number of milliseconds");
           ok = false;
-        } else if (ms < static_cast<double>(limits_.min_phase.count()) || ms > static_cast<double>(max.count())) {
+        } else if (ms < static_cast<double>(limits_.min_phase.count()) ||
+                   ms > static_cast<double>(max.count())) {
           error("E-RANGE", at(units_m->value), path + ".units",
-                shown(units_m->value) + " units of " + json::format_seconds(Millis(std::llround(unit * 1000))) +
-                    " seconds make " + json::format_seconds(Millis(std::llround(ms))) + " seconds; expected between " +
+                shown(units_m->value) + " units of " +
+                    json::format_seconds(Millis(std::llround(unit * 1000))) + " seconds make " +
+                    json::format_seconds(Millis(std::llround(ms))) + " seconds; expected between " +
                     seconds_text(limits_.min_phase) + " and " + seconds_text(max) + purpose);
           ok = false;
         } else {
@@ -346,7 +384,8 @@ std::optional<PhaseSpec> PackReader::read_phase(const Value& v, const std::strin
     }
   } else {
     error("E-MISSING", at(v), path,
-          v2 ? "missing the required field \"seconds\" (how long the phase lasts; or \"units\", counted in the item's "
+          v2 ? "missing the required field \"seconds\" (how long the phase lasts; or \"units\", counted in "
+               "the item's "
                "\"seconds_per_unit\")"
              : "missing the required field \"seconds\" (how long the phase lasts)");
     ok = false;
@@ -370,7 +409,8 @@ std::optional<PhaseSpec> PackReader::read_phase(const Value& v, const std::strin
 }
 
 std::optional<Cue> PackReader::read_cue(const Value& v, const std::string& path) {
-  if (!expect_type(v, Type::Object, path, "a cue like {\"sound\": \"inhale\", \"caption\": \"Breathe in\"}")) {
+  if (!expect_type(v, Type::Object, path,
+                   "a cue like {\"sound\": \"inhale\", \"caption\": \"Breathe in\"}")) {
     return std::nullopt;
   }
   check_fields(v, path, kCueFields);
@@ -435,7 +475,8 @@ const json::Value* PackReader::read_length(const Value& v, const std::string& pa
     return nullptr;
   }
   if (duration) {
-    if (auto total = read_seconds(duration->value, path + ".duration_seconds", Millis(1000), limits_.max_session)) {
+    if (auto total =
+            read_seconds(duration->value, path + ".duration_seconds", Millis(1000), limits_.max_session)) {
       spec.total = *total;
       return &duration->value;
     }
@@ -448,7 +489,8 @@ const json::Value* PackReader::read_length(const Value& v, const std::string& pa
   return nullptr;
 }
 
-void PackReader::read_rounds(const Value& v, const std::string& path, BreathingSpec& spec, bool& has_hold) {
+void PackReader::read_rounds(const Value& v, const std::string& path, BreathingSpec& spec, bool& has_hold,
+                             std::optional<double> seconds_per_unit) {
   if (!expect_type(v, Type::Object, path,
                    "rounds like {\"count\": 3, \"retention\": {\"kind\": \"hold_out\", \"seconds\": 15}}")) {
     return;
@@ -456,7 +498,8 @@ void PackReader::read_rounds(const Value& v, const std::string& path, BreathingS
   check_fields(v, path, kRoundsFields);
   BreathingRounds rounds;
   bool ok = true;
-  if (const Value* c = require(v, path, "count", "how many rounds of cycles, each followed by the retention hold")) {
+  if (const Value* c =
+          require(v, path, "count", "how many rounds of cycles, each followed by the retention hold")) {
     if (auto count = read_whole_number(*c, path + ".count", 1, limits_.max_rounds, "rounds")) {
       rounds.count = *count;
     } else {
@@ -465,8 +508,9 @@ void PackReader::read_rounds(const Value& v, const std::string& path, BreathingS
   } else {
     ok = false;
   }
-  if (const Value* r = require(v, path, "retention", "the hold after each round, like {\"kind\": \"hold_out\", \"seconds\": 15}")) {
-    if (auto retention = read_phase(*r, path + ".retention", has_hold, std::nullopt, true)) {
+  if (const Value* r = require(v, path, "retention",
+                               "the hold after each round, like {\"kind\": \"hold_out\", \"seconds\": 15}")) {
+    if (auto retention = read_phase(*r, path + ".retention", has_hold, seconds_per_unit, true)) {
       rounds.retention = std::move(*retention);
     } else {
       ok = false;
@@ -481,12 +525,14 @@ void PackReader::read_rounds(const Value& v, const std::string& path, BreathingS
 
 void PackReader::read_micro_break(const Value& v, const std::string& path, Item& item) {
   const std::size_t errors_before = errors();
-  const Value* steps_v = require(v, path, "steps", "the timed steps of the break, like [{\"text\": \"...\", \"seconds\": 20}]");
+  const Value* steps_v =
+      require(v, path, "steps", "the timed steps of the break, like [{\"text\": \"...\", \"seconds\": 20}]");
   if (steps_v && read_list(*steps_v, path + ".steps", "step", limits_.max_steps, false)) {
     for (std::size_t i = 0; i < steps_v->elements.size(); ++i) {
       const Value& s = steps_v->elements[i];
       const std::string step_path = json::path_index(path + ".steps", i);
-      if (!expect_type(s, Type::Object, step_path, "a step like {\"text\": \"Roll your shoulders\", \"seconds\": 20}")) {
+      if (!expect_type(s, Type::Object, step_path,
+                       "a step like {\"text\": \"Roll your shoulders\", \"seconds\": 20}")) {
         continue;
       }
       check_fields(s, step_path, kStepFields);
@@ -495,7 +541,8 @@ void PackReader::read_micro_break(const Value& v, const std::string& path, Item&
         if (auto text = read_text(*t, step_path + ".text")) step.text = *text;
       }
       if (const Value* secs = require(s, step_path, "seconds", "how long the step lasts")) {
-        if (auto d = read_seconds(*secs, step_path + ".seconds", limits_.min_step, limits_.max_micro_break)) step.duration = *d;
+        if (auto d = read_seconds(*secs, step_path + ".seconds", limits_.min_step, limits_.max_micro_break))
+          step.duration = *d;
       }
       if (const Value* img = s.find("image")) {
         if (auto file = read_file_path(*img, step_path + ".image", true)) step.image = *file;
@@ -521,7 +568,8 @@ void PackReader::read_micro_break(const Value& v, const std::string& path, Item&
   if (total < limits_.min_micro_break || total > limits_.max_micro_break) {
     error("E-RANGE", at(*steps_v), path + ".steps",
           "the steps add up to " + seconds_text(total) + " seconds; a micro-break lasts " +
-              seconds_text(limits_.min_micro_break) + " to " + seconds_text(limits_.max_micro_break) + " seconds in all");
+              seconds_text(limits_.min_micro_break) + " to " + seconds_text(limits_.max_micro_break) +
+              " seconds in all");
     return;
   }
   if (const Value* d = v.find("duration_seconds")) {
@@ -538,8 +586,9 @@ void PackReader::read_micro_break(const Value& v, const std::string& path, Item&
   if (const Value* m = v.find("minimum_seconds")) {
     if (auto minimum = read_seconds(*m, path + ".minimum_seconds", Millis(1000), limits_.max_micro_break)) {
       if (*minimum > total) {
-        error("E-RANGE", at(*m), path + ".minimum_seconds",
-              "expected at most the break's length (" + seconds_text(total) + " seconds), found " + shown(*m));
+        error(
+            "E-RANGE", at(*m), path + ".minimum_seconds",
+            "expected at most the break's length (" + seconds_text(total) + " seconds), found " + shown(*m));
       } else {
         item.minimum = *minimum;
       }
@@ -551,9 +600,11 @@ void PackReader::read_micro_break(const Value& v, const std::string& path, Item&
 
 void PackReader::read_module(const Value& v, const std::string& path, Item& item) {
   if (const Value* d = v.find("duration_seconds")) {
-    if (auto duration = read_seconds(*d, path + ".duration_seconds", Millis(1000), limits_.max_session)) item.duration = *duration;
+    if (auto duration = read_seconds(*d, path + ".duration_seconds", Millis(1000), limits_.max_session))
+      item.duration = *duration;
   }
-  const Value* pages = require(v, path, "pages", "the pages to read, like [{\"title\": \"...\", \"body\": \"...\"}]");
+  const Value* pages =
+      require(v, path, "pages", "the pages to read, like [{\"title\": \"...\", \"body\": \"...\"}]");
   if (!pages || !read_list(*pages, path + ".pages", "page", limits_.max_pages, false)) return;
   std::set<std::string> ids;  // prompt and check-in ids: answers are stored under them
   for (std::size_t i = 0; i < pages->elements.size(); ++i) {
@@ -567,8 +618,10 @@ void PackReader::read_module(const Value& v, const std::string& path, Item& item
   }
 }
 
-std::optional<ModulePage> PackReader::read_page(const Value& v, const std::string& path, std::set<std::string>& ids) {
-  if (!expect_type(v, Type::Object, path, "a page like {\"title\": \"...\", \"body\": \"...\"}")) return std::nullopt;
+std::optional<ModulePage> PackReader::read_page(const Value& v, const std::string& path,
+                                                std::set<std::string>& ids) {
+  if (!expect_type(v, Type::Object, path, "a page like {\"title\": \"...\", \"body\": \"...\"}"))
+    return std::nullopt;
   check_fields(v, path, kPageFields);
   ModulePage page;
   if (const Value* t = require(v, path, "title", "the page's heading")) {
@@ -585,14 +638,17 @@ std::optional<ModulePage> PackReader::read_page(const Value& v, const std::strin
       for (std::size_t i = 0; i < p->elements.size(); ++i) {
         const Value& e = p->elements[i];
         const std::string prompt_path = json::path_index(path + ".prompts", i);
-        if (!expect_type(e, Type::Object, prompt_path, "a prompt like {\"id\": \"p1\", \"text\": \"...\"}")) continue;
+        if (!expect_type(e, Type::Object, prompt_path, "a prompt like {\"id\": \"p1\", \"text\": \"...\"}"))
+          continue;
         check_fields(e, prompt_path, kPromptFields);
         ModulePrompt prompt;
         if (const Value* id = require(e, prompt_path, "id", "a short name the answer is kept under")) {
           if (auto pid = read_id(*id, prompt_path + ".id")) {
             if (!ids.insert(*pid).second) {
               error("E-DUPLICATE-ID", at(*id), prompt_path + ".id",
-                    "the id \"" + *pid + "\" is already used in this module; prompt and check-in ids must be unique in a module");
+                    "the id \"" + *pid +
+                        "\" is already used in this module; prompt and check-in ids must be unique in a "
+                        "module");
             }
             prompt.id = *pid;
           }
@@ -631,8 +687,10 @@ void PackReader::read_body(const Value& v, const std::string& path, const Locali
   }
 }
 
-std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::string& path, std::set<std::string>& ids) {
-  if (!expect_type(v, Type::Object, path, "a check-in like {\"id\": \"...\", \"questions\": [...], \"bands\": [...]}")) {
+std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::string& path,
+                                                std::set<std::string>& ids) {
+  if (!expect_type(v, Type::Object, path,
+                   "a check-in like {\"id\": \"...\", \"questions\": [...], \"bands\": [...]}")) {
     return std::nullopt;
   }
   check_fields(v, path, kCheckinFields);
@@ -642,7 +700,8 @@ std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::strin
     if (auto cid = read_id(*id, path + ".id")) {
       if (!ids.insert(*cid).second) {
         error("E-DUPLICATE-ID", at(*id), path + ".id",
-              "the id \"" + *cid + "\" is already used in this module; prompt and check-in ids must be unique in a module");
+              "the id \"" + *cid +
+                  "\" is already used in this module; prompt and check-in ids must be unique in a module");
       }
       checkin.id = *cid;
     }
@@ -672,12 +731,16 @@ std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::strin
     for (std::size_t i = 0; i < bands->elements.size(); ++i) {
       const Value& b = bands->elements[i];
       const std::string band_path = json::path_index(path + ".bands", i);
-      if (!expect_type(b, Type::Object, band_path, "a band like {\"min\": 0, \"max\": 4, \"message\": \"...\"}")) continue;
+      if (!expect_type(b, Type::Object, band_path,
+                       "a band like {\"min\": 0, \"max\": 4, \"message\": \"...\"}"))
+        continue;
       check_fields(b, band_path, kBandFields);
       CheckinBand band;
       bool ok = true;
       for (const char* field : {"min", "max"}) {
-        if (const Value* n = require(b, band_path, field, std::string("the ") + (field[1] == 'i' ? "lowest" : "highest") + " score of this band")) {
+        if (const Value* n = require(
+                b, band_path, field,
+                std::string("the ") + (field[1] == 'i' ? "lowest" : "highest") + " score of this band")) {
           if (auto value = read_whole_number(*n, band_path + "." + field, 0, max_total, "")) {
             (field[1] == 'i' ? band.min : band.max) = *value;
           } else {
@@ -689,10 +752,12 @@ std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::strin
       }
       if (ok && band.min > band.max) {
         error("E-RANGE", at(*b.find("max")), band_path + ".max",
-              "expected \"max\" to be at least \"min\" (" + std::to_string(band.min) + "), found " + std::to_string(band.max));
+              "expected \"max\" to be at least \"min\" (" + std::to_string(band.min) + "), found " +
+                  std::to_string(band.max));
         ok = false;
       }
-      if (const Value* m = require(b, band_path, "message", "what to say to someone whose score is in this band")) {
+      if (const Value* m =
+              require(b, band_path, "message", "what to say to someone whose score is in this band")) {
         if (auto text = read_text(*m, band_path + ".message")) band.message = *text;
       }
       if (const Value* s = b.find("suggest")) {
@@ -721,17 +786,22 @@ std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::strin
 }
 
 std::optional<CheckinQuestion> PackReader::read_question(const Value& v, const std::string& path) {
-  if (!expect_type(v, Type::Object, path, "a question like {\"id\": \"q1\", \"text\": \"...\", \"type\": \"scale\", ...}")) {
+  if (!expect_type(v, Type::Object, path,
+                   "a question like {\"id\": \"q1\", \"text\": \"...\", \"type\": \"scale\", ...}")) {
     return std::nullopt;
   }
   const std::size_t errors_before = errors();
   CheckinQuestion question;
-  const Value* type_v = require(v, path, "type", "\"scale\" (a number from min to max) or \"choice\" (one of some options)");
-  std::optional<std::string> type = type_v ? read_choice(*type_v, path + ".type", kQuestionTypes) : std::nullopt;
+  const Value* type_v =
+      require(v, path, "type", "\"scale\" (a number from min to max) or \"choice\" (one of some options)");
+  std::optional<std::string> type =
+      type_v ? read_choice(*type_v, path + ".type", kQuestionTypes) : std::nullopt;
   if (type) question.type = *type == "scale" ? QuestionType::Scale : QuestionType::Choice;
-  check_fields(v, path, !type ? std::vector<std::string>{"id", "text", "type", "min", "max", "min_label", "max_label", "options"}
-                        : question.type == QuestionType::Scale ? kScaleFields
-                                                               : kChoiceFields);
+  check_fields(v, path,
+               !type ? std::vector<std::string>{"id", "text", "type", "min", "max", "min_label", "max_label",
+                                                "options"}
+               : question.type == QuestionType::Scale ? kScaleFields
+                                                      : kChoiceFields);
   if (const Value* id = require(v, path, "id", "a short name the answer is kept under")) {
     if (auto qid = read_id(*id, path + ".id")) question.id = *qid;
   }
@@ -745,12 +815,15 @@ std::optional<CheckinQuestion> PackReader::read_question(const Value& v, const s
     const auto lo = min_v ? read_whole_number(*min_v, path + ".min", 0, limits_.max_score, "") : std::nullopt;
     const auto hi = max_v ? read_whole_number(*max_v, path + ".max", 0, limits_.max_score, "") : std::nullopt;
     if (lo && hi) {
-      if (*hi <= *lo) {
+      const int low = *lo;  // (copies: GCC cannot tell the optionals are set here)
+      const int high = *hi;
+      if (high <= low) {
         error("E-RANGE", at(*max_v), path + ".max",
-              "expected \"max\" to be greater than \"min\" (" + std::to_string(*lo) + "), found " + std::to_string(*hi));
+              "expected \"max\" to be greater than \"min\" (" + std::to_string(low) + "), found " +
+                  std::to_string(high));
       }
-      question.min = *lo;
-      question.max = *hi;
+      question.min = low;
+      question.max = high;
     }
     if (const Value* l = v.find("min_label")) {
       if (auto text = read_text(*l, path + ".min_label")) question.min_label = *text;
@@ -759,22 +832,27 @@ std::optional<CheckinQuestion> PackReader::read_question(const Value& v, const s
       if (auto text = read_text(*l, path + ".max_label")) question.max_label = *text;
     }
   } else {
-    const Value* options = require(v, path, "options", "the answers to choose from, like [{\"text\": \"Never\", \"score\": 0}]");
+    const Value* options =
+        require(v, path, "options", "the answers to choose from, like [{\"text\": \"Never\", \"score\": 0}]");
     if (options && read_list(*options, path + ".options", "option", limits_.max_options, false)) {
       if (options->elements.size() < 2) {
-        error("E-EMPTY", at(*options), path + ".options", "expected at least 2 options to choose from, found 1");
+        error("E-EMPTY", at(*options), path + ".options",
+              "expected at least 2 options to choose from, found 1");
       }
       for (std::size_t i = 0; i < options->elements.size(); ++i) {
         const Value& o = options->elements[i];
         const std::string option_path = json::path_index(path + ".options", i);
-        if (!expect_type(o, Type::Object, option_path, "an option like {\"text\": \"Sometimes\", \"score\": 1}")) continue;
+        if (!expect_type(o, Type::Object, option_path,
+                         "an option like {\"text\": \"Sometimes\", \"score\": 1}"))
+          continue;
         check_fields(o, option_path, kOptionFields);
         ChoiceOption option;
         if (const Value* t = require(o, option_path, "text", "the answer as people read it")) {
           if (auto text = read_text(*t, option_path + ".text")) option.text = *text;
         }
         if (const Value* s = require(o, option_path, "score", "the points this answer adds, like 2")) {
-          if (auto score = read_whole_number(*s, option_path + ".score", 0, limits_.max_score, "points")) option.score = *score;
+          if (auto score = read_whole_number(*s, option_path + ".score", 0, limits_.max_score, "points"))
+            option.score = *score;
         }
         question.options.push_back(std::move(option));
       }
@@ -794,7 +872,8 @@ void PackReader::check_bands(const Value& v, const std::string& path, const Chec
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return checkin.bands[a].min < checkin.bands[b].min; });
   const auto scores = [](int a, int b) {
-    return a == b ? "the score " + std::to_string(a) : "the scores " + std::to_string(a) + " to " + std::to_string(b);
+    return a == b ? "the score " + std::to_string(a)
+                  : "the scores " + std::to_string(a) + " to " + std::to_string(b);
   };
   long next = lo;  // the lowest score not yet covered
   std::size_t previous = order.empty() ? 0 : order.front();
@@ -804,7 +883,8 @@ void PackReader::check_bands(const Value& v, const std::string& path, const Chec
     const std::string band_path = json::path_index(path, band_index[order[k]]);
     if (band.max > hi || band.min < lo) {
       error("E-BANDS", at(band_v), band_path,
-            "this band covers " + scores(band.min, band.max) + ", but " + range + "; bands must cover exactly the possible scores");
+            "this band covers " + scores(band.min, band.max) + ", but " + range +
+                "; bands must cover exactly the possible scores");
     } else if (band.min > next) {
       error("E-BANDS", at(band_v), band_path,
             "no band covers " + scores(static_cast<int>(next), band.min - 1) + " (" + range +
@@ -812,7 +892,8 @@ void PackReader::check_bands(const Value& v, const std::string& path, const Chec
     } else if (band.min < next && k > 0) {
       error("E-BANDS", at(band_v), band_path,
             scores(band.min, std::min<int>(band.max, static_cast<int>(next) - 1)) + " are also in " +
-                json::path_index(path, band_index[previous]) + "; every possible score needs exactly one band");
+                json::path_index(path, band_index[previous]) +
+                "; every possible score needs exactly one band");
     }
     if (band.max + 1 > next) {
       next = band.max + 1L;
@@ -829,12 +910,14 @@ void PackReader::check_bands(const Value& v, const std::string& path, const Chec
 // ---- Programs -------------------------------------------------------------------------------------
 
 void PackReader::read_program(const Value& v, const std::string& path, Item& item) {
-  const Value* days = require(v, path, "days", "the days of the program, like [{\"day\": 1, \"items\": [\"...\"]}]");
+  const Value* days =
+      require(v, path, "days", "the days of the program, like [{\"day\": 1, \"items\": [\"...\"]}]");
   if (!days || !read_list(*days, path + ".days", "day", limits_.max_days, false)) return;
   for (std::size_t i = 0; i < days->elements.size(); ++i) {
     const Value& d = days->elements[i];
     const std::string day_path = json::path_index(path + ".days", i);
-    if (!expect_type(d, Type::Object, day_path, "a day like {\"day\": 1, \"items\": [\"two-minute-reset\"]}")) continue;
+    if (!expect_type(d, Type::Object, day_path, "a day like {\"day\": 1, \"items\": [\"two-minute-reset\"]}"))
+      continue;
     check_fields(d, day_path, kDayFields);
     ProgramDay day;
     day.day = static_cast<int>(i) + 1;
@@ -842,8 +925,10 @@ void PackReader::read_program(const Value& v, const std::string& path, Item& ite
       if (auto number = read_whole_number(*n, day_path + ".day", 1, static_cast<int>(limits_.max_days), "")) {
         if (*number != day.day) {
           error("E-DAY-ORDER", at(*n), day_path + ".day",
-                "expected day " + std::to_string(day.day) + " here (days are numbered 1, 2, 3... in order, with none "
-                "missing), found " + std::to_string(*number));
+                "expected day " + std::to_string(day.day) +
+                    " here (days are numbered 1, 2, 3... in order, with none "
+                    "missing), found " +
+                    std::to_string(*number));
         }
       }
     }

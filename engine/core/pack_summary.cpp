@@ -10,7 +10,9 @@
 namespace respite::core {
 namespace {
 
-std::string seconds(Millis ms) { return json::format_seconds(ms) + " s"; }
+std::string seconds(Millis ms) {
+  return json::format_seconds(ms) + " s";
+}
 
 // en="..." es="..." with newlines shown as \n.
 std::string text(const LocalizedText& t) {
@@ -34,8 +36,8 @@ std::string text(const LocalizedText& t) {
 
 void describe_cue(std::ostream& out, const std::optional<Cue>& cue) {
   if (!cue) return;
-  out << " cue(sound=" << (cue->sound.empty() ? "-" : cue->sound) << " haptic=" << (cue->haptic.empty() ? "-" : cue->haptic)
-      << " caption: " << text(cue->caption) << ")";
+  out << " cue(sound=" << (cue->sound.empty() ? "-" : cue->sound)
+      << " haptic=" << (cue->haptic.empty() ? "-" : cue->haptic) << " caption: " << text(cue->caption) << ")";
 }
 
 void describe_phase(std::ostream& out, const PhaseSpec& phase) {
@@ -49,7 +51,8 @@ void describe_item(std::ostream& out, const std::string& pack_id, const Item& it
   out << "  title: " << text(item.title) << "\n";
   if (!item.summary.empty()) out << "  summary: " << text(item.summary) << "\n";
   if (!item.tags.empty()) out << "  tags: " << pack_text::join(item.tags) << "\n";
-  for (const Citation& c : item.evidence) out << "  evidence: \"" << c.text << "\"" << (c.url.empty() ? "" : " <" + c.url + ">") << "\n";
+  for (const Citation& c : item.evidence)
+    out << "  evidence: \"" << c.text << "\"" << (c.url.empty() ? "" : " <" + c.url + ">") << "\n";
   for (const LocalizedText& c : item.cautions) out << "  caution: " << text(c) << "\n";
   if (item.minimum) out << "  minimum: " << seconds(*item.minimum) << "\n";
   if (item.duration) out << "  duration: " << seconds(*item.duration) << "\n";
@@ -75,7 +78,8 @@ void describe_item(std::ostream& out, const std::string& pack_id, const Item& it
       for (const MicroBreakStep& step : item.micro_break.steps) {
         out << "  step " << seconds(step.duration) << ": " << text(step.text) << "\n";
         if (!step.image.empty()) out << "    image: " << step.image << "\n";
-        if (!step.audio.empty()) out << "    audio: " << step.audio << " caption: " << text(step.caption) << "\n";
+        if (!step.audio.empty())
+          out << "    audio: " << step.audio << " caption: " << text(step.caption) << "\n";
       }
       break;
     case ItemKind::Module:
@@ -83,7 +87,8 @@ void describe_item(std::ostream& out, const std::string& pack_id, const Item& it
         const ModulePage& page = item.module.pages[p];
         out << "  page " << p + 1 << ": " << text(page.title) << "\n";
         out << "    body: " << text(page.body) << "\n";
-        for (const ModulePrompt& prompt : page.prompts) out << "    prompt " << prompt.id << ": " << text(prompt.text) << "\n";
+        for (const ModulePrompt& prompt : page.prompts)
+          out << "    prompt " << prompt.id << ": " << text(prompt.text) << "\n";
         if (page.checkin) {
           const Checkin& c = *page.checkin;
           out << "    checkin " << c.id << " (scores " << c.min_score() << " to " << c.max_score() << ")";
@@ -97,7 +102,8 @@ void describe_item(std::ostream& out, const std::string& pack_id, const Item& it
               if (!q.max_label.empty()) out << " max_label: " << text(q.max_label);
             }
             out << ": " << text(q.text) << "\n";
-            for (const ChoiceOption& o : q.options) out << "        option " << o.score << ": " << text(o.text) << "\n";
+            for (const ChoiceOption& o : q.options)
+              out << "        option " << o.score << ": " << text(o.text) << "\n";
           }
           for (const CheckinBand& band : c.bands) {
             out << "      band " << band.min << ".." << band.max << ": " << text(band.message);

@@ -316,8 +316,10 @@ std::string make_template_wav(int milliseconds, int sample_rate) {
   for (int i = 0; i < frames; ++i) {
     const double t = static_cast<double>(i) / sample_rate;
     const double fade_in = std::min(1.0, t / 0.01);
-    const double v = fade_in * std::exp(-5.0 * t) * (0.5 * std::sin(2 * pi * 660.0 * t) + 0.25 * std::sin(2 * pi * 990.0 * t));
-    put_le(data, static_cast<std::uint32_t>(static_cast<std::int16_t>(std::lround(v * 20000.0))) & 0xFFFFu, 2);
+    const double v = fade_in * std::exp(-5.0 * t) *
+                     (0.5 * std::sin(2 * pi * 660.0 * t) + 0.25 * std::sin(2 * pi * 990.0 * t));
+    put_le(data, static_cast<std::uint32_t>(static_cast<std::int16_t>(std::lround(v * 20000.0))) & 0xFFFFu,
+           2);
   }
   std::string wav = "RIFF";
   put_le(wav, static_cast<std::uint32_t>(36 + data.size()), 4);

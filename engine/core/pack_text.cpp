@@ -4,14 +4,23 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace respite::core::pack_text {
 namespace {
 
-bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_lower_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string code_point_name(std::uint32_t cp) {
   char text[16];
@@ -37,7 +46,8 @@ void for_each_code_point(std::string_view text, F f) {
       cp = b & 0x1Fu;
     }
     if (i + length > text.size()) return;
-    for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    for (std::size_t k = 1; k < length; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
     if (!f(cp)) return;
     i += length;
   }
@@ -118,23 +128,28 @@ bool is_web_address(std::string_view url) {
 std::optional<std::string> relative_path_problem(std::string_view path) {
   if (path.empty()) return std::string("the path is empty");
   if (path.size() > 255) return std::string("the path is longer than 255 characters");
-  if (path.front() == '/') return std::string("absolute paths are not allowed; give the path from the pack folder");
+  if (path.front() == '/')
+    return std::string("absolute paths are not allowed; give the path from the pack folder");
   if (path.find('\\') != std::string_view::npos) return std::string("use \"/\" between folders, not \"\\\"");
-  if (path.size() >= 2 && path[1] == ':') return std::string("drive letters are not allowed; give the path from the pack folder");
+  if (path.size() >= 2 && path[1] == ':')
+    return std::string("drive letters are not allowed; give the path from the pack folder");
   std::size_t start = 0;
   while (start <= path.size()) {
     std::size_t end = path.find('/', start);
     if (end == std::string_view::npos) end = path.size();
     const std::string_view part = path.substr(start, end - start);
     if (part.empty()) return std::string("the path has an empty folder name (\"//\" or a trailing \"/\")");
-    if (part == "..") return std::string("\"..\" is not allowed: a pack may only use files inside its own folder");
+    if (part == "..")
+      return std::string("\"..\" is not allowed: a pack may only use files inside its own folder");
     if (part == ".") return std::string("\".\" is not allowed in a path; leave it out");
     if (part.front() == '.' || part.front() == '-') {
-      return std::string("file and folder names may not start with \".\" or \"-\" (\"") + std::string(part) + "\")";
+      return std::string("file and folder names may not start with \".\" or \"-\" (\"") + std::string(part) +
+             "\")";
     }
     for (char c : part) {
       if (!(is_alpha(c) || is_digit(c) || c == '.' || c == '_' || c == '-')) {
-        return std::string("file and folder names may use only letters a-z and A-Z, digits, \".\", \"_\" and \"-\"");
+        return std::string(
+            "file and folder names may use only letters a-z and A-Z, digits, \".\", \"_\" and \"-\"");
       }
     }
     if (end == path.size()) break;
@@ -196,8 +211,35 @@ std::string quoted_choices(const std::vector<std::string>& names) {
   return out;
 }
 
+namespace {
+
+// True when `text` may hold a bidirectional or control character: only bytes below 0x20 (but tab
+// and newline), 0x7F, and the lead bytes 0xC2 (C1 controls) and 0xE2 (U+2000-U+2FFF) can start one.
+// Most texts have none, and are passed over at the speed of a byte loop.
+bool may_hold_special(std::string_view text) {
+  // Eight bytes at a time while all of them are printable ASCII (0x20-0x7E).
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, sizeof w);
+    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+    const std::uint64_t above_tilde = ((w + kOnes * (127 - 0x7E)) | w) & kHigh;
+    if ((below_space | above_tilde) != 0) break;
+  }
+  for (char c : text.substr(i)) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F || b == 0xC2 || b == 0xE2) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 BidiScan scan_bidi(std::string_view text) {
   BidiScan scan;
+  if (!may_hold_special(text)) return scan;
   for_each_code_point(text, [&](std::uint32_t cp) {
     if (cp == 0x202D || cp == 0x202E) {
       scan.override_char = code_point_name(cp);
@@ -213,6 +255,7 @@ BidiScan scan_bidi(std::string_view text) {
 
 std::optional<std::string> find_control_char(std::string_view text) {
   std::optional<std::string> found;
+  if (!may_hold_special(text)) return found;
   for_each_code_point(text, [&](std::uint32_t cp) {
     if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
       found = code_point_name(cp);

@@ -10,11 +10,11 @@
 
 namespace respite::core::pack_text {
 
-bool is_valid_id(std::string_view id);        // [a-z0-9][a-z0-9-]{1,63}
-bool is_valid_tag(std::string_view tag);      // [a-z0-9][a-z0-9-]{0,31}
-bool is_valid_version(std::string_view v);    // MAJOR.MINOR.PATCH, no leading zeros
-bool is_valid_locale(std::string_view tag);   // [a-z]{2,3}(-[A-Za-z0-9]{2,8})*
-bool is_web_address(std::string_view url);    // https:// or http://, no spaces or controls
+bool is_valid_id(std::string_view id);       // [a-z0-9][a-z0-9-]{1,63}
+bool is_valid_tag(std::string_view tag);     // [a-z0-9][a-z0-9-]{0,31}
+bool is_valid_version(std::string_view v);   // MAJOR.MINOR.PATCH, no leading zeros
+bool is_valid_locale(std::string_view tag);  // [a-z]{2,3}(-[A-Za-z0-9]{2,8})*
+bool is_web_address(std::string_view url);   // https:// or http://, no spaces or controls
 
 // Compares two MAJOR.MINOR.PATCH versions (both valid): <0, 0, >0.
 int compare_versions(std::string_view a, std::string_view b);
@@ -38,7 +38,7 @@ std::string quoted_choices(const std::vector<std::string>& names);  // "\"a\", \
 // U+2066-U+2069) have legitimate uses in mixed-direction text: it warns.
 struct BidiScan {
   std::optional<std::string> override_char;  // "U+202E" of the first override found
-  std::optional<std::string> other_char;      // the first embedding or isolate
+  std::optional<std::string> other_char;     // the first embedding or isolate
 };
 BidiScan scan_bidi(std::string_view text);
 

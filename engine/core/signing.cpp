@@ -40,7 +40,8 @@ std::optional<KeyFile> parse_lines(std::string_view text) {
     }
     const std::size_t colon = line.find(": ");
     if (colon == std::string_view::npos) return std::nullopt;
-    if (!file.fields.emplace(std::string(line.substr(0, colon)), std::string(line.substr(colon + 2))).second) {
+    if (!file.fields.emplace(std::string(line.substr(0, colon)), std::string(line.substr(colon + 2)))
+             .second) {
       return std::nullopt;  // a field twice
     }
   }
@@ -52,11 +53,16 @@ std::optional<KeyFile> parse_lines(std::string_view text) {
 
 const char* to_string(SignatureStatus status) {
   switch (status) {
-    case SignatureStatus::Unsigned: return "unsigned";
-    case SignatureStatus::Malformed: return "malformed";
-    case SignatureStatus::Invalid: return "invalid";
-    case SignatureStatus::Untrusted: return "untrusted";
-    case SignatureStatus::Trusted: return "trusted";
+    case SignatureStatus::Unsigned:
+      return "unsigned";
+    case SignatureStatus::Malformed:
+      return "malformed";
+    case SignatureStatus::Invalid:
+      return "invalid";
+    case SignatureStatus::Untrusted:
+      return "untrusted";
+    case SignatureStatus::Trusted:
+      return "trusted";
   }
   return "unsigned";
 }
@@ -72,8 +78,8 @@ bool ready() {
 
 std::string to_base64(std::string_view bytes) {
   std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
   out.resize(out.find('\0'));
   return out;
 }
@@ -82,8 +88,8 @@ std::optional<std::string> from_base64(std::string_view text, std::size_t expect
   std::string out(expected + 3, '\0');
   std::size_t length = 0;
   const char* end = nullptr;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
-                        &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
+                        nullptr, &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
       end != text.data() + text.size() || length != expected) {
     return std::nullopt;
   }
@@ -91,8 +97,8 @@ std::optional<std::string> from_base64(std::string_view text, std::size_t expect
   return out;
 }
 
-std::optional<std::string> parse_key(std::string_view text, const char* header, const char* field, std::size_t size,
-                                     std::string& error) {
+std::optional<std::string> parse_key(std::string_view text, const char* header, const char* field,
+                                     std::size_t size, std::string& error) {
   const auto file = parse_lines(text);
   if (!file || file->header != std::string(header) + " 1") {
     error = std::string("not a Respite key file (it should start with \"") + header + " 1\")";
@@ -105,7 +111,8 @@ std::optional<std::string> parse_key(std::string_view text, const char* header, 
   }
   auto key = from_base64(it->second, size);
   if (!key) {
-    error = std::string("the \"") + field + "\" line is not a valid key (expected " + std::to_string(size) + " bytes in base64)";
+    error = std::string("the \"") + field + "\" line is not a valid key (expected " + std::to_string(size) +
+            " bytes in base64)";
     return std::nullopt;
   }
   return key;
@@ -113,14 +120,17 @@ std::optional<std::string> parse_key(std::string_view text, const char* header, 
 
 }  // namespace
 
-bool signing_supported() { return ready(); }
+bool signing_supported() {
+  return ready();
+}
 
 KeyPair generate_key_pair() {
   ready();
   unsigned char pk[crypto_sign_PUBLICKEYBYTES];
   unsigned char sk[crypto_sign_SECRETKEYBYTES];
   crypto_sign_keypair(pk, sk);
-  KeyPair pair{std::string(reinterpret_cast<char*>(pk), sizeof pk), std::string(reinterpret_cast<char*>(sk), sizeof sk)};
+  KeyPair pair{std::string(reinterpret_cast<char*>(pk), sizeof pk),
+               std::string(reinterpret_cast<char*>(sk), sizeof sk)};
   sodium_memzero(sk, sizeof sk);
   return pair;
 }
@@ -128,20 +138,23 @@ KeyPair generate_key_pair() {
 std::string key_id(std::string_view public_key) {
   ready();
   unsigned char hash[8];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(public_key.data()), public_key.size(),
-                     nullptr, 0);
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(public_key.data()),
+                     public_key.size(), nullptr, 0);
   char hex[sizeof hash * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
   return hex;
 }
 
 std::string format_public_key(std::string_view public_key) {
-  return "respite-public-key 1\nkey-id: " + key_id(public_key) + "\npublic-key: " + to_base64(public_key) + "\n";
+  return "respite-public-key 1\nkey-id: " + key_id(public_key) + "\npublic-key: " + to_base64(public_key) +
+         "\n";
 }
 
 std::string format_secret_key(std::string_view secret_key) {
-  const std::string_view public_key = secret_key.substr(32);  // libsodium keeps the public key in the second half
-  return "respite-secret-key 1\nkey-id: " + key_id(public_key) + "\nsecret-key: " + to_base64(secret_key) + "\n";
+  const std::string_view public_key =
+      secret_key.substr(32);  // libsodium keeps the public key in the second half
+  return "respite-secret-key 1\nkey-id: " + key_id(public_key) + "\nsecret-key: " + to_base64(secret_key) +
+         "\n";
 }
 
 std::optional<std::string> parse_public_key(std::string_view text, std::string& error) {
@@ -172,11 +185,12 @@ std::optional<std::string> parse_secret_key(std::string_view text, std::string& 
 std::string sign_archive(std::string_view archive, std::string_view secret_key) {
   ready();
   unsigned char signature[crypto_sign_BYTES];
-  crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(archive.data()), archive.size(),
-                       reinterpret_cast<const unsigned char*>(secret_key.data()));
+  crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(archive.data()),
+                       archive.size(), reinterpret_cast<const unsigned char*>(secret_key.data()));
   const std::string_view public_key = secret_key.substr(32);
   return "respite-signature 1\nkey-id: " + key_id(public_key) + "\npublic-key: " + to_base64(public_key) +
-         "\nsignature: " + to_base64(std::string_view(reinterpret_cast<char*>(signature), sizeof signature)) + "\n";
+         "\nsignature: " + to_base64(std::string_view(reinterpret_cast<char*>(signature), sizeof signature)) +
+         "\n";
 }
 
 SignatureCheck verify_pack_signature(std::string_view archive, std::string_view signature,
@@ -190,7 +204,8 @@ SignatureCheck verify_pack_signature(std::string_view archive, std::string_view 
   check.status = SignatureStatus::Malformed;
   const auto file = parse_lines(signature);
   if (!file || file->header != "respite-signature 1") {
-    check.message = "the signature file is not a Respite signature (it should start with \"respite-signature 1\")";
+    check.message =
+        "the signature file is not a Respite signature (it should start with \"respite-signature 1\")";
     return check;
   }
   const auto field = [&](const char* name) -> std::optional<std::string> {
@@ -198,10 +213,12 @@ SignatureCheck verify_pack_signature(std::string_view archive, std::string_view 
     if (it == file->fields.end()) return std::nullopt;
     return it->second;
   };
-  const auto embedded = field("public-key") ? from_base64(*field("public-key"), kPublicKeyBytes) : std::nullopt;
+  const auto embedded =
+      field("public-key") ? from_base64(*field("public-key"), kPublicKeyBytes) : std::nullopt;
   const auto sig = field("signature") ? from_base64(*field("signature"), kSignatureBytes) : std::nullopt;
   if (!embedded || !sig) {
-    check.message = "the signature file is damaged (its public-key or signature line is missing or not valid base64)";
+    check.message =
+        "the signature file is damaged (its public-key or signature line is missing or not valid base64)";
     return check;
   }
   check.key_id = key_id(*embedded);
@@ -214,12 +231,15 @@ SignatureCheck verify_pack_signature(std::string_view archive, std::string_view 
     if (key.size() == kPublicKeyBytes && key == *embedded) trusted = &key;
   }
   const std::string& key = trusted ? *trusted : *embedded;
-  const bool good = crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(sig->data()),
-                                                reinterpret_cast<const unsigned char*>(archive.data()), archive.size(),
-                                                reinterpret_cast<const unsigned char*>(key.data())) == 0;
+  const bool good =
+      crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(sig->data()),
+                                  reinterpret_cast<const unsigned char*>(archive.data()), archive.size(),
+                                  reinterpret_cast<const unsigned char*>(key.data())) == 0;
   if (!good) {
     check.status = SignatureStatus::Invalid;
-    check.message = "the signature does not match the archive: it was changed after it was signed, or the signature belongs to another file";
+    check.message =
+        "the signature does not match the archive: it was changed after it was signed, or the signature "
+        "belongs to another file";
   } else if (trusted) {
     check.status = SignatureStatus::Trusted;
     check.message = "signed by trusted key " + check.key_id;
@@ -232,18 +252,33 @@ SignatureCheck verify_pack_signature(std::string_view archive, std::string_view 
 
 #else
 
-bool signing_supported() { return false; }
-KeyPair generate_key_pair() { return {}; }
-std::string key_id(std::string_view) { return {}; }
-std::string format_public_key(std::string_view) { return {}; }
-std::string format_secret_key(std::string_view) { return {}; }
+bool signing_supported() {
+  return false;
+}
+KeyPair generate_key_pair() {
+  return {};
+}
+std::string key_id(std::string_view) {
+  return {};
+}
+std::string format_public_key(std::string_view) {
+  return {};
+}
+std::string format_secret_key(std::string_view) {
+  return {};
+}
 std::optional<std::string> parse_public_key(std::string_view, std::string& error) {
   error = "this build of Respite has no signing support (built without libsodium)";
   return std::nullopt;
 }
-std::optional<std::string> parse_secret_key(std::string_view text, std::string& error) { return parse_public_key(text, error); }
-std::string sign_archive(std::string_view, std::string_view) { return {}; }
-SignatureCheck verify_pack_signature(std::string_view, std::string_view signature, const std::vector<std::string>&) {
+std::optional<std::string> parse_secret_key(std::string_view text, std::string& error) {
+  return parse_public_key(text, error);
+}
+std::string sign_archive(std::string_view, std::string_view) {
+  return {};
+}
+SignatureCheck verify_pack_signature(std::string_view, std::string_view signature,
+                                     const std::vector<std::string>&) {
   SignatureCheck check;
   if (!signature.empty()) {
     check.status = SignatureStatus::Malformed;

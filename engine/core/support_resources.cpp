@@ -933,8 +933,8 @@ const char* to_string(ContactType type) {
 namespace {
 
 // Unit entries first, then the bundled entries for the region (see the header for the rules).
-SupportResources select(const RawFile& bundled, const RawFile& unit, const std::string& locale,
-                        const std::string& region) {
+SupportResources choose_entries(const RawFile& bundled, const RawFile& unit, const std::string& locale,
+                                const std::string& region) {
   SupportResources data;
   data.locale = locale.empty() ? bundled.default_locale : locale;
   data.region = region.empty() ? region_of_locale(data.locale) : normalise_region(region);
@@ -990,7 +990,7 @@ SupportLoadResult parse_support_resources(const std::string& bundled_json, const
   RawFile unit;
   if (!unit_json.empty())
     unit = parse_file(unit_json, unit_name, FileRole::Unit, options, result.diagnostics);
-  result.data = select(bundled, unit, locale, region);
+  result.data = choose_entries(bundled, unit, locale, region);
   return result;
 }
 
@@ -1009,7 +1009,7 @@ SupportLoadResult load_support_resources(const std::string& bundled_path, const 
       unit = parse_file(*text, unit_path, FileRole::Unit, options, result.diagnostics);
     }
   }
-  result.data = select(bundled, unit, locale, region);
+  result.data = choose_entries(bundled, unit, locale, region);
   return result;
 }
 

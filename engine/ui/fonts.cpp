@@ -33,7 +33,7 @@ bool read_file(const std::string& path, std::vector<unsigned char>& out, std::st
   }
   out.resize(static_cast<std::size_t>(size));
   in.seekg(0);
-  if (!in.read(reinterpret_cast<char*>(out.data()), size)) {
+  if (!in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(size))) {
     error = path + ": could not read the font file";
     return false;
   }
@@ -66,7 +66,8 @@ float pixels(const Theme& theme, float dp) {
 
 const ImWchar* text_glyph_ranges() {
   static const ImWchar kRanges[] = {
-      0x0020, 0x024F,  // Basic Latin .. Latin Extended-B
+      0x0020, 0x017F,  // Basic Latin .. Latin Extended-A
+      0x0218, 0x021B,  // Romanian S and T with comma below
       0x2013, 0x2014,  // en and em dash
       0x2018, 0x201E,  // curly quotes
       0x2022, 0x2022,  // bullet
@@ -83,30 +84,38 @@ bool read_font_data(const std::string& dir, FontData& out, std::string& error) {
   const std::string base = dir.empty() || dir.back() == '/' ? dir : dir + "/";
   std::string detail;
   if (!read_file(base + kRegularFontFile, out.regular, detail) ||
-      !read_file(base + kBoldFontFile, out.bold, detail)) {
-    error = detail +
-            " (Respite needs Noto Sans Regular and Bold next to the program in assets/fonts; the build "
-            "copies them "
-            "from Debian's fonts-noto-core: apt-get install fonts-noto-core, then rebuild)";
+      !read_file(base + kBoldFontFile, out.bold, detail) ||
+      !read_file(base + kItalicFontFile, out.italic, detail)) {
+    error =
+        detail +
+        " (Respite needs Noto Sans Regular, Bold and Italic next to the program in assets/fonts; the build "
+        "copies them "
+        "from Debian's fonts-noto-core: apt-get install fonts-noto-core, then rebuild)";
     return false;
   }
   return true;
 }
 
 bool build_fonts(ImFontAtlas& atlas, FontData& data, const Theme& theme, Fonts& out, std::string& error) {
-  static const ImWchar kDigits[] = {0x0020, 0x0020, 0x002E, 0x003A, 0};  // space . / 0-9 :
+  static const ImWchar kDigits[] = {0x0020, 0x0020, 0x002C, 0x003A, 0};  // space , - . / 0-9 :
   atlas.Clear();
   // Thick-line textures assume bilinear sampling; see apply_style.
-  atlas.Flags |= ImFontAtlasFlags_NoBakedLines | ImFontAtlasFlags_NoMouseCursors;
+  atlas.Flags |=
+      ImFontAtlasFlags_NoBakedLines | ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
   const TypeScale& type = theme.type;
   Fonts fonts;
   fonts.body = add_font(atlas, data.regular, pixels(theme, type.body), text_glyph_ranges(), "body");
   fonts.small = add_font(atlas, data.regular, pixels(theme, type.small), text_glyph_ranges(), "small");
   fonts.label = add_font(atlas, data.bold, pixels(theme, type.label), text_glyph_ranges(), "label");
+  fonts.heading = add_font(atlas, data.bold, pixels(theme, type.heading), text_glyph_ranges(), "heading");
   fonts.title = add_font(atlas, data.bold, pixels(theme, type.title), text_glyph_ranges(), "title");
   fonts.display = add_font(atlas, data.regular, pixels(theme, type.display), kDigits, "display");
+  fonts.strong = add_font(atlas, data.bold, pixels(theme, type.body), text_glyph_ranges(), "strong");
+  fonts.emphasis = add_font(atlas, data.italic, pixels(theme, type.body), text_glyph_ranges(), "emphasis");
   fonts.scale = theme.scale;
-  if (!fonts.body || !fonts.small || !fonts.label || !fonts.title || !fonts.display || !atlas.Build()) {
+  fonts.text_scale = theme.text_scale;
+  if (!fonts.body || !fonts.small || !fonts.label || !fonts.heading || !fonts.title || !fonts.display ||
+      !fonts.strong || !fonts.emphasis || !atlas.Build()) {
     atlas.Clear();
     error = "the font atlas could not be built (stb_truetype rejected a font)";
     return false;

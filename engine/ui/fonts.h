@@ -15,33 +15,41 @@ namespace respite::ui {
 
 inline constexpr const char* kRegularFontFile = "NotoSans-Regular.ttf";
 inline constexpr const char* kBoldFontFile = "NotoSans-Bold.ttf";
+inline constexpr const char* kItalicFontFile = "NotoSans-Italic.ttf";
 
 // The font files' bytes, read once; the atlas borrows them on every rebuild.
 struct FontData {
   std::vector<unsigned char> regular;
   std::vector<unsigned char> bold;
+  std::vector<unsigned char> italic;  // module text's *emphasis*
 };
 
-// Reads both fonts from `dir`. On failure returns false and `error` names the missing or broken
+// Reads the three fonts from `dir`. On failure returns false and `error` names the missing or broken
 // file and what to do about it.
 bool read_font_data(const std::string& dir, FontData& out, std::string& error);
 
-// One ImFont per type style of the theme, at the theme's scale.
+// One ImFont per type style of the theme, at the theme's scale and text size.
 struct Fonts {
   ImFont* small = nullptr;
   ImFont* body = nullptr;
-  ImFont* label = nullptr;    // bold
-  ImFont* title = nullptr;    // bold
-  ImFont* display = nullptr;  // digits, ':', '.' and space only
-  float scale = 0.0f;         // the scale they were built for
+  ImFont* label = nullptr;     // bold
+  ImFont* heading = nullptr;   // bold
+  ImFont* title = nullptr;     // bold
+  ImFont* display = nullptr;   // digits, ':', '.' and space only
+  ImFont* strong = nullptr;    // bold at body size (**strong** in module text)
+  ImFont* emphasis = nullptr;  // italic at body size (*emphasis*)
+  float scale = 0.0f;          // the scale they were built for
+  float text_scale = 0.0f;     // and the text size
 };
 
 // Clears `atlas` and adds every style; builds the atlas pixels. `data` must outlive the atlas
 // contents. Returns false (with `error`) if stb_truetype rejects a font.
 bool build_fonts(ImFontAtlas& atlas, FontData& data, const Theme& theme, Fonts& out, std::string& error);
 
-// Latin (Basic, Latin-1, Extended-A and -B: Spanish, French, Portuguese, German, Polish,
-// Romanian, Turkish, ...) plus the punctuation the UI uses (en/em dash, curly quotes, ellipsis).
+// Latin (Basic, Latin-1, Extended-A, and the Romanian comma-below letters: Spanish, French,
+// Portuguese, German, Polish, Romanian, Turkish, ...) plus the punctuation the UI uses (en/em
+// dash, curly quotes, ellipsis). Kept to what European languages need: at 3x and 200 % text every
+// glyph costs atlas memory.
 const ImWchar* text_glyph_ranges();
 
 }  // namespace respite::ui

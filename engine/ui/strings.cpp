@@ -1,221 +1,124 @@
 #include "ui/strings.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace respite::ui {
-namespace {
 
-// Crisis lines: only numbers that are national, free and well established. No medical claims.
-constexpr Strings kEnglish = {
-    "en",
-    "Respite",
-    "Short, guided breathing for a busy shift.",
-    "Breathe \xE2\x80\x94 %s",
-    "Breathe",
-    "Breathing",
-    "Browse the library",
-    "Library",
-    "Settings",
-    "Support",
-    "Back",
-    "No practice packs are installed.",
-    "Breathing",
-    "Micro-breaks",
-    "Modules",
-    "Programs",
-    "Not available in this version yet",
-    "%d min",
-    "%d s",
-    "%d min %d s",
-    "%s left",
-    "Breathe in",
-    "Hold",
-    "Breathe out",
-    "Hold",
-    "Top up",
-    "Done",
-    "Pause",
-    "Resume",
-    "Stop",
-    "End",
-    "Paused",
-    "Paused while you were away",
-    "Resume when you are ready, or end the session here.",
-    "Session complete",
-    "Thank you for taking this moment for yourself.",
-    "Session ended",
-    "A short pause still counts. Come back whenever you like.",
-    "The session ended while Respite was in the background.",
-    "Active time",
-    "Done",
-    "Motion",
-    "Reduced motion",
-    "A still progress bar and numbers instead of a moving pacer.",
-    "Theme",
-    "Light",
-    "Dark",
-    "Sound",
-    "Sound",
-    "Silent",
-    "With patients",
-    "Soft tones, vibration and captions.",
-    "Vibration and captions; no tones.",
-    "Never a sound, whatever else is set. Vibration and captions only.",
-    "Volume",
-    "No audio device was found; cues are shown on screen.",
-    "On",
-    "Off",
-    "Support",
-    "If you are in crisis or might harm yourself, call your local emergency number now.",
-    "United States: call or text 988 (Suicide & Crisis Lifeline).",
-    "United Kingdom and Ireland: call Samaritans on 116\xC2\xA0"
-    "123, free, day or night.",
-    "Elsewhere: your local emergency number or crisis line.",
-    "Your workplace may also offer an employee assistance programme or peer support.",
-    "Respite is a self-care tool. It is not a treatment and not an emergency service.",
-};
-
-constexpr Strings kSpanish = {
-    "es",
-    "Respite",
-    "Respiraci\xC3\xB3n guiada y breve para un turno ajetreado.",
-    "Respirar \xE2\x80\x94 %s",
-    "Respirar",
-    "Respiraci\xC3\xB3n",
-    "Ver la biblioteca",
-    "Biblioteca",
-    "Ajustes",
-    "Ayuda",
-    "Volver",
-    "No hay paquetes de pr\xC3\xA1"
-    "ctica instalados.",
-    "Respiraci\xC3\xB3n",
-    "Micropausas",
-    "M\xC3\xB3"
-    "dulos",
-    "Programas",
-    "A\xC3\xBAn no disponible en esta versi\xC3\xB3n",
-    "%d min",
-    "%d s",
-    "%d min %d s",
-    "quedan %s",
-    "Inhala",
-    "Mant\xC3\xA9n",
-    "Exhala",
-    "Mant\xC3\xA9n",
-    "Un poco m\xC3\xA1s",
-    "Listo",
-    "Pausa",
-    "Seguir",
-    "Parar",
-    "Terminar",
-    "En pausa",
-    "En pausa mientras no estabas",
-    "Sigue cuando quieras o termina la sesi\xC3\xB3n aqu\xC3\xAD.",
-    "Sesi\xC3\xB3n completada",
-    "Gracias por dedicarte este momento.",
-    "Sesi\xC3\xB3n terminada",
-    "Una pausa breve tambi\xC3\xA9n cuenta. Vuelve cuando quieras.",
-    "La sesi\xC3\xB3n termin\xC3\xB3 mientras Respite estaba en segundo plano.",
-    "Tiempo activo",
-    "Listo",
-    "Movimiento",
-    "Reducir movimiento",
-    "Una barra de progreso fija y n\xC3\xBAmeros en lugar de un c\xC3\xAD"
-    "rculo en movimiento.",
-    "Tema",
-    "Claro",
-    "Oscuro",
-    "Sonido",
-    "Sonido",
-    "Silencio",
-    "Con pacientes",
-    "Tonos suaves, vibraci\xC3\xB3n y subt\xC3\xADtulos.",
-    "Vibraci\xC3\xB3n y subt\xC3\xADtulos; sin tonos.",
-    "Nunca suena, sea cual sea el resto de ajustes. Solo vibraci\xC3\xB3n y subt\xC3\xADtulos.",
-    "Volumen",
-    "No se encontr\xC3\xB3 ning\xC3\xBAn dispositivo de audio; las se\xC3\xB1"
-    "ales se muestran en pantalla.",
-    "S\xC3\xAD",
-    "No",
-    "Ayuda",
-    "Si est\xC3\xA1s en crisis o podr\xC3\xAD"
-    "as hacerte da\xC3\xB1o, llama ahora a tu n\xC3\xBAmero local de emergencias.",
-    "Estados Unidos: llama o escribe al 988 (Suicide & Crisis Lifeline, tambi\xC3\xA9n en espa\xC3\xB1ol).",
-    "Reino Unido e Irlanda: Samaritans, 116\xC2\xA0"
-    "123, gratis, de d\xC3\xAD"
-    "a y de noche.",
-    "En otros pa\xC3\xADses: tu n\xC3\xBAmero local de emergencias o l\xC3\xADnea de crisis.",
-    "Tu lugar de trabajo tambi\xC3\xA9n puede ofrecer un programa de asistencia al empleado o apoyo entre "
-    "compa\xC3\xB1"
-    "eros.",
-    "Respite es una herramienta de autocuidado. No es un tratamiento ni un servicio de emergencias.",
-};
-
-}  // namespace
-
-const Strings& strings_for(const std::string& locale) {
-  const std::string language = locale.substr(0, locale.find_first_of("-_"));
-  if (language == "es") return kSpanish;
-  return kEnglish;
+Strings make_strings(const core::Translations& t) {
+  const auto s = [&t](const char* key) { return t.text(key).c_str(); };
+  Strings out{};
+  out.locale = t.language().c_str();
+  out.app_name = s("app.name");
+  out.home_tagline = s("home.tagline");
+  out.breathe_with_duration = s("home.breathe_for");
+  out.breathe = s("home.breathe");
+  out.section_breathing = s("home.section_breathing");
+  out.browse_library = s("home.browse_library");
+  out.library = s("nav.library");
+  out.settings = s("nav.settings");
+  out.support = s("nav.support");
+  out.back = s("nav.back");
+  out.no_packs = s("home.no_packs");
+  out.kind_breathing = s("kind.breathing");
+  out.kind_micro_break = s("kind.micro_break");
+  out.kind_module = s("kind.module");
+  out.kind_program = s("kind.program");
+  out.not_in_this_version = s("library.not_available");
+  out.time_left = s("player.time_left");
+  out.phase_inhale = s("phase.inhale");
+  out.phase_hold_in = s("phase.hold_in");
+  out.phase_exhale = s("phase.exhale");
+  out.phase_hold_out = s("phase.hold_out");
+  out.phase_top_up = s("phase.top_up");
+  out.phase_end = s("phase.end");
+  out.pause = s("player.pause");
+  out.resume = s("player.resume");
+  out.stop = s("player.stop");
+  out.end_session = s("player.end");
+  out.paused = s("player.paused");
+  out.interrupted_title = s("player.interrupted_title");
+  out.interrupted_body = s("player.interrupted_body");
+  out.complete_title = s("completion.complete_title");
+  out.complete_body = s("completion.complete_body");
+  out.partial_title = s("completion.partial_title");
+  out.partial_body = s("completion.partial_body");
+  out.ended_in_background = s("completion.ended_in_background");
+  out.active_time = s("completion.active_time");
+  out.done = s("completion.done");
+  out.motion = s("settings.motion");
+  out.reduced_motion = s("settings.reduced_motion");
+  out.reduced_motion_help = s("settings.reduced_motion_help");
+  out.theme = s("settings.theme");
+  out.theme_light = s("theme.light");
+  out.theme_dark = s("theme.dark");
+  out.sound = s("settings.sound");
+  out.mode_sound = s("sound.mode_sound");
+  out.mode_silent = s("sound.mode_silent");
+  out.mode_with_patients = s("sound.mode_with_patients");
+  out.mode_sound_help = s("sound.mode_sound_help");
+  out.mode_silent_help = s("sound.mode_silent_help");
+  out.mode_with_patients_help = s("sound.mode_with_patients_help");
+  out.volume = s("settings.volume");
+  out.no_audio_device = s("settings.no_audio_device");
+  out.on = s("common.on");
+  out.off = s("common.off");
+  out.support_title = s("support.title");
+  out.support_crisis = s("support.crisis");
+  out.support_us = s("support.us");
+  out.support_uk = s("support.uk");
+  out.support_elsewhere = s("support.elsewhere");
+  out.support_work = s("support.work");
+  out.support_disclaimer = s("support.disclaimer");
+  return out;
 }
 
-const char* phase_word(const Strings& s, core::PhaseKind kind) {
+const std::string& tr(const core::Translations& t, std::string_view key) {
+  return t.text(key);
+}
+
+std::string tr_plural(const core::Translations& t, std::string_view key, double n) {
+  const bool whole = std::floor(n) == n;
+  const std::string digits = whole ? core::format_number(t, n, 0) : core::format_number(t, n, 1);
+  return core::format_text(t.plural(key, n), {{"n", digits}});
+}
+
+std::string trf(const core::Translations& t, std::string_view key, core::FormatArgs args) {
+  return t.format(key, args);
+}
+
+const char* phase_key(core::PhaseKind kind) {
   switch (kind) {
     case core::PhaseKind::Inhale:
-      return s.phase_inhale;
+      return "phase.inhale";
     case core::PhaseKind::HoldIn:
-      return s.phase_hold_in;
+      return "phase.hold_in";
     case core::PhaseKind::Exhale:
-      return s.phase_exhale;
+      return "phase.exhale";
     case core::PhaseKind::HoldOut:
-      return s.phase_hold_out;
+      return "phase.hold_out";
     case core::PhaseKind::TopUp:
-      return s.phase_top_up;
+      return "phase.top_up";
   }
-  return s.phase_inhale;
+  return "phase.inhale";
 }
 
-const char* kind_heading(const Strings& s, core::ItemKind kind) {
+const char* kind_key(core::ItemKind kind) {
   switch (kind) {
     case core::ItemKind::Breathing:
-      return s.kind_breathing;
+      return "kind.breathing";
     case core::ItemKind::MicroBreak:
-      return s.kind_micro_break;
+      return "kind.micro_break";
     case core::ItemKind::Module:
-      return s.kind_module;
+      return "kind.module";
     case core::ItemKind::Program:
-      return s.kind_program;
+      return "kind.program";
   }
-  return s.kind_breathing;
+  return "kind.breathing";
 }
 
-std::string format_duration(const Strings& s, double seconds) {
-  const long total = std::lround(std::max(0.0, seconds));
-  const int minutes = static_cast<int>(total / 60);
-  const int rest = static_cast<int>(total % 60);
-  char text[64];
-  if (minutes == 0) {
-    std::snprintf(text, sizeof text, s.seconds, rest);
-  } else if (rest == 0) {
-    std::snprintf(text, sizeof text, s.minutes, minutes);
-  } else {
-    std::snprintf(text, sizeof text, s.minutes_seconds, minutes, rest);
-  }
-  return text;
-}
-
-std::string format_duration_short(const Strings& s, double seconds) {
-  if (seconds < 90.0) return format_duration(s, seconds);
-  return format_duration(s, 60.0 * std::round(seconds / 60.0));
-}
-
-std::string format_clock(double seconds) {
-  const long total = static_cast<long>(std::ceil(std::max(0.0, seconds) - 1e-9));
-  char text[32];
-  std::snprintf(text, sizeof text, "%ld:%02ld", total / 60, total % 60);
-  return text;
+std::string format_duration_short(const core::Translations& t, double seconds) {
+  if (seconds < 90.0) return core::format_duration_compact(t, seconds);
+  return core::format_duration_compact(t, 60.0 * std::round(seconds / 60.0));
 }
 
 }  // namespace respite::ui

@@ -1,19 +1,38 @@
-// The UI's own words (buttons, headings, phase words) in the languages the app ships: English and
-// Spanish. Pack texts (titles, summaries, captions) come from the packs themselves. A locale with
-// no table falls back to English, by language first ("es-MX" uses Spanish).
+// The UI's own words. Every word the screens show comes from the translation files
+// assets/i18n/<language>.json (English and Spanish ship), loaded into a core::Translations
+// (engine/core/i18n.h); numbers, dates and durations are written by core/locale_format.h. No
+// screen holds a string literal that a person reads.
+//
+// ---- API (for screen authors) -------------------------------------------------------------
+// Inside a screen, with `const Ui& ui` (ui/widgets.h):
+//   ui.tr("home.tagline")                        -> const std::string&  (missing key: the key)
+//   ui.tr_plural("duration.minutes", n)          -> the form for n, with {n} filled (locale digits)
+//   ui.trf("player.time_left", {{"time", t}})    -> {placeholders} filled
+//   ui.duration(seconds)  "2 min"     ui.duration_long(seconds)  "2 minutes" / "2 minutos"
+//   ui.number(1.5, 1)     "1.5"/"1,5" ui.date_long(CivilDate)    "lunes, 3 de marzo de 2025"
+// Outside a screen: the same as free functions here (tr(t, key), ...) on a core::Translations.
+// Adding a string: add the key to BOTH assets/i18n/en.json and es.json (a test checks that the
+// two files have the same keys, and another that every key the UI asks for exists).
+// Keys are dotted by screen: "home.*", "library.*", "player.*", "settings.*", "progress.*", ...
+//
+// `Strings` (ui.text.xxx) is the older interface: the same words as named fields, filled from the
+// translation file. It stays while screens move to ui.tr(); new code should use ui.tr().
 #pragma once
 
 #include <string>
 
 #include "core/content.h"
+#include "core/i18n.h"
+#include "core/locale_format.h"
 
 namespace respite::ui {
 
+// Older named-field interface; each field points into the Translations it was made from.
 struct Strings {
   const char* locale;
   const char* app_name;
   const char* home_tagline;
-  const char* breathe_with_duration;  // printf format, %s = duration ("Breathe — 2 min")
+  const char* breathe_with_duration;  // "Breathe — {duration}"
   const char* breathe;
   const char* section_breathing;
   const char* browse_library;
@@ -27,10 +46,7 @@ struct Strings {
   const char* kind_module;
   const char* kind_program;
   const char* not_in_this_version;
-  const char* minutes;          // "%d min"
-  const char* seconds;          // "%d s"
-  const char* minutes_seconds;  // "%d min %d s"
-  const char* time_left;        // "%s left"
+  const char* time_left;  // "{time} left"
   const char* phase_inhale;
   const char* phase_hold_in;
   const char* phase_exhale;
@@ -77,19 +93,22 @@ struct Strings {
   const char* support_disclaimer;
 };
 
-const Strings& strings_for(const std::string& locale);
+// The named fields for `t`; valid while `t` lives.
+Strings make_strings(const core::Translations& t);
 
-// The word shown for a phase when the pack gives no caption.
-const char* phase_word(const Strings& s, core::PhaseKind kind);
-// The heading of a library group.
-const char* kind_heading(const Strings& s, core::ItemKind kind);
+// ---- Free-function forms of the Ui helpers ---------------------------------------------------
+const std::string& tr(const core::Translations& t, std::string_view key);
+std::string tr_plural(const core::Translations& t, std::string_view key, double n);
+std::string trf(const core::Translations& t, std::string_view key, core::FormatArgs args);
 
-// "45 s", "2 min", "1 min 30 s": whole seconds, rounded to the nearest second.
-std::string format_duration(const Strings& s, double seconds);
+// The key of a phase's word ("phase.inhale", ...) and of a library group ("kind.breathing", ...).
+const char* phase_key(core::PhaseKind kind);
+const char* kind_key(core::ItemKind kind);
+
 // For lists and buttons: whole minutes from 90 s up ("5 min" for 4 min 57 s: the planner rounds a
-// session to whole breaths), exact below.
-std::string format_duration_short(const Strings& s, double seconds);
+// session to whole breaths), exact below ("45 s", "1 min 16 s").
+std::string format_duration_short(const core::Translations& t, double seconds);
 // "1:05" (m:ss), rounded up so a countdown reads 0:01 until the very end.
-std::string format_clock(double seconds);
+using core::format_clock;
 
 }  // namespace respite::ui

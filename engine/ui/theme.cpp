@@ -2,72 +2,195 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
 
 namespace respite::ui {
 namespace {
 
-constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b) {
-  return IM_COL32(r, g, b, 255);
+constexpr ImU32 rgb(unsigned value) {
+  return IM_COL32((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF, 255);
 }
 
 // Warm off-white paper and a deep sea-green accent: low saturation, nothing that reads as alarm.
-// Contrast (WCAG 2 formula): text on background 13.3:1, muted on background 5.6:1, on_primary on
-// primary 5.9:1, on_support on support 5.6:1, primary on background 5.3:1.
+// Lowest text contrast (WCAG 2): text_muted on a pressed surface 5.3:1; controls 3.3:1.
 Palette light_palette() {
   Palette p{};
-  p.background = rgb(0xF4, 0xF2, 0xED);
-  p.surface = rgb(0xFF, 0xFF, 0xFF);
-  p.surface_down = rgb(0xE6, 0xEE, 0xEC);
-  p.outline = rgb(0xD3, 0xD6, 0xD2);
-  p.text = rgb(0x1E, 0x29, 0x2E);
-  p.text_muted = rgb(0x56, 0x62, 0x69);
-  p.primary = rgb(0x2C, 0x6E, 0x70);
-  p.primary_down = rgb(0x22, 0x58, 0x5A);
-  p.on_primary = rgb(0xFF, 0xFF, 0xFF);
-  p.primary_soft = rgb(0xD5, 0xE8, 0xE5);
-  p.glow = rgb(0xA4, 0xD4, 0xCD);
-  p.support = rgb(0xA8, 0x4B, 0x36);
-  p.on_support = rgb(0xFF, 0xFF, 0xFF);
+  p.background = rgb(0xF4F2ED);
+  p.surface = rgb(0xFFFFFF);
+  p.surface_down = rgb(0xE6EEEC);
+  p.outline = rgb(0xD3D6D2);
+  p.control = rgb(0x7A8784);
+  p.text = rgb(0x1E292E);
+  p.text_muted = rgb(0x56626A);
+  p.primary = rgb(0x2C6E70);
+  p.primary_down = rgb(0x225859);
+  p.on_primary = rgb(0xFFFFFF);
+  p.primary_soft = rgb(0xD5E8E5);
+  p.on_soft = rgb(0x1C3D3E);
+  p.glow = rgb(0xA4D4CD);
+  p.support = rgb(0xA84B36);
+  p.on_support = rgb(0xFFFFFF);
+  p.focus = rgb(0x2C6E70);
   return p;
 }
 
 // A dim blue-green night palette for break rooms and night shifts; no pure black or white.
-// Contrast: text on background 14.7:1, muted on background 7.5:1, on_primary on primary 7.8:1.
 Palette dark_palette() {
   Palette p{};
-  p.background = rgb(0x11, 0x18, 0x1B);
-  p.surface = rgb(0x1B, 0x25, 0x29);
-  p.surface_down = rgb(0x25, 0x33, 0x37);
-  p.outline = rgb(0x34, 0x42, 0x46);
-  p.text = rgb(0xE4, 0xEA, 0xE8);
-  p.text_muted = rgb(0x9C, 0xAA, 0xA9);
-  p.primary = rgb(0x72, 0xB8, 0xB1);
-  p.primary_down = rgb(0x5C, 0x9E, 0x98);
-  p.on_primary = rgb(0x0D, 0x1A, 0x1B);
-  p.primary_soft = rgb(0x23, 0x3E, 0x3F);
-  p.glow = rgb(0x2F, 0x55, 0x55);
-  p.support = rgb(0xE0, 0x93, 0x7E);
-  p.on_support = rgb(0x1C, 0x0F, 0x0B);
+  p.background = rgb(0x11181B);
+  p.surface = rgb(0x1B2529);
+  p.surface_down = rgb(0x253337);
+  p.outline = rgb(0x344246);
+  p.control = rgb(0x6F8487);
+  p.text = rgb(0xE4EAE8);
+  p.text_muted = rgb(0x9CAAA9);
+  p.primary = rgb(0x72B8B1);
+  p.primary_down = rgb(0x5C9E98);
+  p.on_primary = rgb(0x0D1A1B);
+  p.primary_soft = rgb(0x233E3F);
+  p.on_soft = rgb(0xD5EEEA);
+  p.glow = rgb(0x2F5555);
+  p.support = rgb(0xE0937E);
+  p.on_support = rgb(0x1C0F0B);
+  p.focus = rgb(0x9AD3CC);
   return p;
+}
+
+// True black for OLED screens: unlit pixels around the content, surfaces barely lifted.
+Palette black_palette() {
+  Palette p{};
+  p.background = rgb(0x000000);
+  p.surface = rgb(0x111617);
+  p.surface_down = rgb(0x1D2527);
+  p.outline = rgb(0x2A3436);
+  p.control = rgb(0x6A7B7D);
+  p.text = rgb(0xE6ECEA);
+  p.text_muted = rgb(0xA3B0AF);
+  p.primary = rgb(0x7CC4BC);
+  p.primary_down = rgb(0x66AAA3);
+  p.on_primary = rgb(0x001413);
+  p.primary_soft = rgb(0x12302E);
+  p.on_soft = rgb(0xCDEBE7);
+  p.glow = rgb(0x1E4744);
+  p.support = rgb(0xE89A85);
+  p.on_support = rgb(0x1A0C08);
+  p.focus = rgb(0xA6DDD6);
+  return p;
+}
+
+// Black on white, 7:1 or more for every text pair (WCAG AAA), solid black control edges.
+Palette high_contrast_palette() {
+  Palette p{};
+  p.background = rgb(0xFFFFFF);
+  p.surface = rgb(0xFFFFFF);
+  p.surface_down = rgb(0xE3EEEC);
+  p.outline = rgb(0x000000);
+  p.control = rgb(0x000000);
+  p.text = rgb(0x000000);
+  p.text_muted = rgb(0x2B2B2B);
+  p.primary = rgb(0x00474A);
+  p.primary_down = rgb(0x00302F);
+  p.on_primary = rgb(0xFFFFFF);
+  p.primary_soft = rgb(0xD6EBE8);
+  p.on_soft = rgb(0x000000);
+  p.glow = rgb(0x9CCFC9);
+  p.support = rgb(0x8F1D00);
+  p.on_support = rgb(0xFFFFFF);
+  p.focus = rgb(0x0038B8);
+  return p;
+}
+
+double linear_channel(unsigned value) {
+  const double c = value / 255.0;
+  return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
 }  // namespace
 
 const char* to_string(ThemeName name) {
-  return name == ThemeName::Dark ? "dark" : "light";
+  switch (name) {
+    case ThemeName::Light:
+      return "light";
+    case ThemeName::Dark:
+      return "dark";
+    case ThemeName::Black:
+      return "black";
+    case ThemeName::HighContrast:
+      return "high-contrast";
+  }
+  return "light";
 }
 
 std::optional<ThemeName> theme_from_string(const std::string& name) {
-  if (name == "light") return ThemeName::Light;
-  if (name == "dark") return ThemeName::Dark;
+  for (ThemeName theme : kAllThemes) {
+    if (name == to_string(theme)) return theme;
+  }
   return std::nullopt;
 }
 
-Theme make_theme(ThemeName name, float scale) {
+ThemeName system_theme_from_environment() {
+  if (const char* env = std::getenv("RESPITE_THEME"); env != nullptr) {
+    if (const auto theme = theme_from_string(env)) return *theme;
+  }
+  if (const char* gtk = std::getenv("GTK_THEME"); gtk != nullptr) {
+    const std::string value(gtk);
+    if (value.find(":dark") != std::string::npos || value.find("-dark") != std::string::npos ||
+        value.find("-Dark") != std::string::npos) {
+      return ThemeName::Dark;
+    }
+  }
+  return ThemeName::Light;
+}
+
+std::optional<Insets> insets_from_string(const std::string& text) {
+  std::vector<float> values;
+  std::stringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ',')) {
+    char* end = nullptr;
+    const float v = std::strtof(part.c_str(), &end);
+    if (part.empty() || end == part.c_str() || *end != '\0' || !std::isfinite(v) || v < 0.0f || v > 200.0f)
+      return std::nullopt;
+    values.push_back(v);
+  }
+  if (!text.empty() && text.back() == ',') return std::nullopt;
+  if (values.size() == 1) return Insets{values[0], values[0], values[0], values[0]};
+  if (values.size() == 4) return Insets{values[0], values[1], values[2], values[3]};
+  return std::nullopt;
+}
+
+float scaled_type_size(float dp, float text_scale) {
+  const float k = std::clamp(text_scale, kMinTextScale, kMaxTextScale);
+  const float damping = std::clamp(20.0f / std::max(dp, 1.0f), 0.35f, 1.0f);
+  return dp * (1.0f + (k - 1.0f) * damping);
+}
+
+Palette palette_for(ThemeName name) {
+  switch (name) {
+    case ThemeName::Light:
+      return light_palette();
+    case ThemeName::Dark:
+      return dark_palette();
+    case ThemeName::Black:
+      return black_palette();
+    case ThemeName::HighContrast:
+      return high_contrast_palette();
+  }
+  return light_palette();
+}
+
+Theme make_theme(ThemeName name, float scale, float text_scale) {
   Theme theme;
   theme.name = name;
-  theme.palette = name == ThemeName::Dark ? dark_palette() : light_palette();
+  theme.palette = palette_for(name);
   theme.scale = scale > 0.0f ? scale : 1.0f;
+  theme.text_scale = std::clamp(std::isfinite(text_scale) ? text_scale : 1.0f, kMinTextScale, kMaxTextScale);
+  TypeScale& t = theme.type;
+  for (float* size : {&t.small, &t.body, &t.label, &t.heading, &t.title, &t.display}) {
+    *size = scaled_type_size(*size, theme.text_scale);
+  }
   return theme;
 }
 
@@ -76,8 +199,59 @@ ImU32 with_alpha(ImU32 colour, float alpha) {
   return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(std::lround(a)) << IM_COL32_A_SHIFT);
 }
 
+ImU32 mix(ImU32 a, ImU32 b, float t) {
+  t = std::clamp(t, 0.0f, 1.0f);
+  ImU32 out = 0;
+  for (int shift = 0; shift < 32; shift += 8) {
+    const float ca = static_cast<float>((a >> shift) & 0xFF);
+    const float cb = static_cast<float>((b >> shift) & 0xFF);
+    out |= static_cast<ImU32>(std::lround(ca + (cb - ca) * t)) << shift;
+  }
+  return out;
+}
+
 ImVec4 to_vec4(ImU32 colour) {
   return ImGui::ColorConvertU32ToFloat4(colour);
+}
+
+double relative_luminance(ImU32 colour) {
+  const unsigned r = (colour >> IM_COL32_R_SHIFT) & 0xFF;
+  const unsigned g = (colour >> IM_COL32_G_SHIFT) & 0xFF;
+  const unsigned b = (colour >> IM_COL32_B_SHIFT) & 0xFF;
+  return 0.2126 * linear_channel(r) + 0.7152 * linear_channel(g) + 0.0722 * linear_channel(b);
+}
+
+double contrast_ratio(ImU32 a, ImU32 b) {
+  const double la = relative_luminance(a);
+  const double lb = relative_luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+std::vector<ColourPair> colour_pairs(const Theme& theme) {
+  const Palette& p = theme.palette;
+  const double text = theme.name == ThemeName::HighContrast ? 7.0 : 4.5;
+  return {
+      {"text on background", p.text, p.background, text},
+      {"text on surface", p.text, p.surface, text},
+      {"text on pressed surface", p.text, p.surface_down, text},
+      {"text on soft primary", p.text, p.primary_soft, text},
+      {"muted text on background", p.text_muted, p.background, text},
+      {"muted text on surface", p.text_muted, p.surface, text},
+      {"muted text on pressed surface", p.text_muted, p.surface_down, 4.5},
+      {"primary text (links, quiet buttons) on background", p.primary, p.background, text},
+      {"primary text on surface", p.primary, p.surface, text},
+      {"label on primary button", p.on_primary, p.primary, text},
+      {"label on pressed primary button", p.on_primary, p.primary_down, text},
+      {"chip text on soft primary", p.on_soft, p.primary_soft, text},
+      {"label on support button", p.on_support, p.support, text},
+      {"support text on background", p.support, p.background, text},
+      {"support text on surface", p.support, p.surface, text},
+      {"control edge on background", p.control, p.background, 3.0},
+      {"control edge on surface", p.control, p.surface, 3.0},
+      {"pacer (primary) on background", p.primary, p.background, 3.0},
+      {"focus ring on background", p.focus, p.background, 3.0},
+      {"focus ring on surface", p.focus, p.surface, 3.0},
+  };
 }
 
 void apply_style(const Theme& theme, ImGuiStyle& style) {
@@ -96,8 +270,9 @@ void apply_style(const Theme& theme, ImGuiStyle& style) {
   style.ItemSpacing = ImVec2(theme.px(m.space_s), 0);
   style.ItemInnerSpacing = ImVec2(theme.px(m.space_s), theme.px(m.space_xs));
   style.TouchExtraPadding = ImVec2(0, 0);
-  style.ScrollbarSize = theme.px(6.0f);
-  style.ScrollbarRounding = theme.px(3.0f);
+  // Pages scroll by dragging; the bar is only a thin position hint.
+  style.ScrollbarSize = theme.px(4.0f);
+  style.ScrollbarRounding = theme.px(2.0f);
   style.GrabMinSize = theme.px(m.touch_min / 2.0f);
   style.GrabRounding = theme.px(m.radius);
   style.AntiAliasedLines = true;
@@ -132,7 +307,7 @@ void apply_style(const Theme& theme, ImGuiStyle& style) {
   c[ImGuiCol_Button] = to_vec4(p.surface);
   c[ImGuiCol_ButtonHovered] = to_vec4(p.surface_down);
   c[ImGuiCol_ButtonActive] = to_vec4(p.surface_down);
-  c[ImGuiCol_NavHighlight] = to_vec4(p.primary);
+  c[ImGuiCol_NavHighlight] = to_vec4(p.focus);
   c[ImGuiCol_ModalWindowDimBg] = to_vec4(with_alpha(p.background, 0.6f));
 }
 

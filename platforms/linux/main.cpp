@@ -12,7 +12,9 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   respite::cli::AppEntryPoints app;
 #ifdef RESPITE_WITH_APP
-  app.run_app = respite::app::run_app;
+  // run_app is overloaded (with and without platform hooks); the command line takes the plain one.
+  app.run_app = static_cast<int (*)(const std::vector<std::string>&, std::ostream&, std::ostream&)>(
+      respite::app::run_app);
   app.run_shot = respite::app::run_shot;
 #endif
   return respite::cli::run(args, app, std::cout, std::cerr);

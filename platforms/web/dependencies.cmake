@@ -47,7 +47,10 @@ set_property(TARGET PkgConfig::SDL2_MIXER PROPERTY INTERFACE_LINK_LIBRARIES PkgC
 respite_web_import(PkgConfig::IMGUI "${RESPITE_WEB_IMGUI_PREFIX}/lib/libimgui.a"
                    "${RESPITE_WEB_IMGUI_PREFIX}/include/imgui")
 # Debian's imgui.pc requires stb.pc (-I/usr/include/stb -lstb); the web build mirrors that.
+# stb_vorbis's functions come from SDL2_mixer's copy of stb_vorbis (the same v1.22 API; two copies
+# would clash at link time), hence the link-only dependency.
 respite_web_import(respite_web_stb "${RESPITE_WEB_STB_PREFIX}/lib/libstb.a" "${RESPITE_WEB_STB_PREFIX}/include/stb")
+set_property(TARGET respite_web_stb PROPERTY INTERFACE_LINK_LIBRARIES "$<LINK_ONLY:PkgConfig::SDL2_MIXER>")
 set_property(TARGET PkgConfig::IMGUI PROPERTY INTERFACE_LINK_LIBRARIES respite_web_stb)
 set(RESPITE_IMGUI_BACKEND_DIR "${RESPITE_WEB_IMGUI_PREFIX}/share/imgui/backends"
     CACHE PATH "Dear ImGui's SDL backend sources, from the imgui source package" FORCE)

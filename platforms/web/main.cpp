@@ -1,162 +1,125 @@
-// The web entry point (WebAssembly, emscripten). PHASE-1 TOOLCHAIN CHECK, replaced by the app's
-// own loop once engine/app lands: loads the bundled packs with the real pack loader, plans the
-// home screen's default item with the real planner and runs it on the real SessionRunner, drawn
-// with the real theme and fonts. It proves the site, the bundled files and the libraries work.
-#include <SDL.h>
+// The web entry point (WebAssembly, emscripten): the same app as the desktop's, started with the
+// browser's file layout and the browser's settings. The page (platforms/web/shell.js, pre.js) has
+// mounted the persistent data folder before main() runs; the bundled packs, fonts, translations,
+// support lines and cue sounds are preloaded files. The app's main loop hands itself to the
+// browser (MainLoop::run), so run_app does not return.
 #include <emscripten.h>
-#include <imgui.h>
-#include <imgui_impl_sdl.h>
-#include <imgui_impl_sdlrenderer.h>
 
-#include <cmath>
-#include <cstdio>
-#include <memory>
-#include <optional>
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
 #include <string>
 
-#include "core/clock.h"
-#include "core/content_paths.h"
-#include "core/pack_loader.h"
-#include "core/session_plan.h"
-#include "core/session_runner.h"
-#include "ui/fonts.h"
-#include "ui/theme.h"
+#include "app/app.h"
 
 namespace {
 
-using namespace respite;
+// Where platforms/web/CMakeLists.txt preloads the bundled files and pre.js mounts IndexedDB.
+constexpr const char* kDataDir = "/data";
 
-// Notifies the page (platforms/web/shell.js) that a frame is on screen.
-EM_JS(void, respite_web_frame_presented, (), {
-  if (Module['respiteFramePresented']) Module['respiteFramePresented']();
+// What the desktop learns from its environment, asked of the browser instead, as "NAME=value"
+// lines: the language (LANG, from navigator.language), light or dark (RESPITE_THEME, from
+// prefers-color-scheme), the notch and home-bar insets in CSS pixels, i.e. dp
+// (RESPITE_SAFE_AREA, from env(safe-area-inset-*)) and the IANA time zone (TZ; the UTC offset
+// itself comes from the browser's Date, daylight saving included). The caller frees the result.
+EM_JS(char*, respite_web_environment, (), {
+  // Only these characters pass into the environment (no regular expressions: this is C++ source).
+  var word = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  function only(text, allowed) {
+    return String(text || "").split("").filter(function(c) { return allowed.indexOf(c) >= 0; }).join("");
+  }
+  var lines = [];
+  try {
+    var language = only(navigator.language, word + "-");
+    if (language) lines.push("LANG=" + language.split("-").join("_") + ".UTF-8");
+  } catch (e) {
+  }
+  try {
+    var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+    lines.push("RESPITE_THEME=" + (dark ? "dark" : "light"));
+  } catch (e) {
+  }
+  try {
+    var probe = document.createElement("div");
+    probe.style.cssText = "position:fixed;visibility:hidden;padding:env(safe-area-inset-top) " +
+                          "env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left)";
+    document.body.appendChild(probe);
+    var style = getComputedStyle(probe);
+    var insets = [ style.paddingTop, style.paddingRight, style.paddingBottom, style.paddingLeft ].map(
+        function(v) { return Math.min(200, Math.max(0, parseFloat(v) || 0)).toFixed(1); });
+    document.body.removeChild(probe);
+    lines.push("RESPITE_SAFE_AREA=" + insets.join(","));
+  } catch (e) {
+  }
+  try {
+    var zone = only(Intl.DateTimeFormat().resolvedOptions().timeZone, word + "_+-/");
+    if (zone) lines.push("TZ=" + zone);
+  } catch (e) {
+  }
+  var text = lines.join("\n");
+  var size = lengthBytesUTF8(text) + 1;
+  var out = _malloc(size);
+  stringToUTF8(text, out, size);
+  return out;
 });
 
-struct WebSmoke {
-  SDL_Window* window = nullptr;
-  SDL_Renderer* renderer = nullptr;
-  core::SystemClock clock;
-  core::Catalog catalog;
-  std::optional<core::ItemRef> item;
-  std::unique_ptr<core::SessionRunner> runner;
-  ui::Theme theme;
-  ui::FontData font_data;
-  ui::Fonts fonts;
-  std::string status;
-};
+EM_JS(void, respite_web_frame_presented, (const char* route), {
+  if (Module["respiteFramePresented"]) Module["respiteFramePresented"](UTF8ToString(route));
+});
 
-WebSmoke* g_app = nullptr;  // emscripten's main loop takes a plain function and a void*
-
-void rebuild_fonts_if_needed(WebSmoke& app, float scale) {
-  if (app.fonts.scale == scale) return;
-  app.theme = ui::make_theme(ui::ThemeName::Light, scale);
-  std::string error;
-  if (!ui::build_fonts(*ImGui::GetIO().Fonts, app.font_data, app.theme, app.fonts, error)) {
-    app.status = error;
-    return;
+// Hands an exported file to the person as a download: it is theirs to keep outside the browser's
+// storage (docs/web.md). The export runs within the tap that asked for it, so browsers allow it.
+EM_JS(void, respite_web_download, (const char* path_text), {
+  var path = UTF8ToString(path_text);
+  try {
+    var bytes = FS.readFile(path);
+    var blob = new Blob([bytes], {
+      type:
+        "application/json"
+    });
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = path.split("/").pop();
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(
+        function() { URL.revokeObjectURL(url); }, 60000);
+    if (window.respiteWeb) window.respiteWeb.lastDownload = link.download;
+  } catch (e) {
+    console.warn("respite: could not offer " + path + " as a download: " + e);
   }
-  ImGui_ImplSDLRenderer_DestroyFontsTexture();
-  app.fonts.scale = scale;
-}
+});
 
-void frame(void* arg) {
-  WebSmoke& app = *static_cast<WebSmoke*>(arg);
-  SDL_Event event;
-  while (SDL_PollEvent(&event)) {
-    ImGui_ImplSDL2_ProcessEvent(&event);
+EM_JS(void, respite_web_sync_data, (), {
+  if (Module["respiteSyncData"]) Module["respiteSyncData"]("completion");
+});
+
+void set_environment_from_browser() {
+  setenv("RESPITE_ASSETS_DIR", "/assets", 1);
+  setenv("RESPITE_PACKS_DIR", "/content/packs", 1);
+  setenv("RESPITE_SUPPORT_FILE", "/content/support/resources.json", 1);
+  char* text = respite_web_environment();
+  if (text == nullptr) return;
+  std::istringstream lines(text);
+  std::free(text);
+  for (std::string line; std::getline(lines, line);) {
+    const std::size_t equals = line.find('=');
+    if (equals != std::string::npos && equals > 0)
+      setenv(line.substr(0, equals).c_str(), line.c_str() + equals + 1, 1);
   }
-  int window_w = 0, window_h = 0, pixels_w = 0, pixels_h = 0;
-  SDL_GetWindowSize(app.window, &window_w, &window_h);
-  SDL_GetRendererOutputSize(app.renderer, &pixels_w, &pixels_h);
-  const float scale = window_w > 0 ? static_cast<float>(pixels_w) / static_cast<float>(window_w) : 1.0f;
-  if (!app.font_data.regular.empty()) rebuild_fonts_if_needed(app, scale);
-
-  ImGui_ImplSDLRenderer_NewFrame();
-  ImGui_ImplSDL2_NewFrame();
-  ImGuiIO& io = ImGui::GetIO();
-  // Dear ImGui 1.86's SDL backend yields 0 when the performance counter has not moved.
-  if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;
-  // Draw in pixels: the fonts are rasterized for this scale.
-  io.DisplaySize = ImVec2(static_cast<float>(pixels_w), static_cast<float>(pixels_h));
-  io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
-  io.MousePos = ImVec2(io.MousePos.x * scale, io.MousePos.y * scale);
-  ImGui::NewFrame();
-
-  const ui::Palette& palette = app.theme.palette;
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, palette.background);
-  ImGui::PushStyleColor(ImGuiCol_Text, palette.text);
-  ImGui::Begin("respite", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-  if (app.fonts.title != nullptr) ImGui::PushFont(app.fonts.title);
-  ImGui::TextUnformatted("Respite (web toolchain check)");
-  if (app.fonts.title != nullptr) ImGui::PopFont();
-  ImGui::TextWrapped("%s", app.status.c_str());
-  if (app.runner) {
-    const core::FrameState state = app.runner->frame();
-    ImGui::Text("%s  %s  %.0f s left", app.item->to_string().c_str(), core::to_string(state.phase),
-                state.remaining_seconds);
-    const ImVec2 centre(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.55f);
-    const float max_radius = std::min(io.DisplaySize.x, io.DisplaySize.y) * 0.3f;
-    float grow = static_cast<float>(state.phase_progress);
-    if (state.phase == core::PhaseKind::Exhale) grow = 1.0f - grow;
-    if (state.phase == core::PhaseKind::HoldOut) grow = 0.0f;
-    if (state.phase == core::PhaseKind::HoldIn) grow = 1.0f;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddCircleFilled(centre, max_radius, palette.primary_soft, 96);
-    draw->AddCircleFilled(centre, max_radius * (0.35f + 0.65f * grow), palette.primary, 96);
-  }
-  ImGui::End();
-  ImGui::PopStyleColor(2);
-
-  ImGui::Render();
-  const ImVec4 clear = ui::to_vec4(palette.background);
-  SDL_SetRenderDrawColor(app.renderer, static_cast<Uint8>(clear.x * 255), static_cast<Uint8>(clear.y * 255),
-                         static_cast<Uint8>(clear.z * 255), 255);
-  SDL_RenderClear(app.renderer);
-  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-  SDL_RenderPresent(app.renderer);
-  respite_web_frame_presented();
 }
 
 }  // namespace
 
 int main() {
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
-    std::fprintf(stderr, "respite: SDL_Init failed: %s\n", SDL_GetError());
-    return 1;
-  }
-  auto* app = new WebSmoke();  // lives as long as the page
-  g_app = app;
-  app->window = SDL_CreateWindow("Respite", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 390, 844,
-                                 SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-  app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-  if (app->window == nullptr || app->renderer == nullptr) {
-    std::fprintf(stderr, "respite: no window or renderer: %s\n", SDL_GetError());
-    return 1;
-  }
-  SDL_RendererInfo info{};
-  SDL_GetRendererInfo(app->renderer, &info);
-
-  const core::CatalogLoadResult loaded = core::load_catalog(core::discover_packs("/content/packs"));
-  app->catalog = loaded.catalog;
-  app->status = "renderer " + std::string(info.name) + ", " + std::to_string(app->catalog.packs.size()) +
-                " pack(s), " + std::to_string(loaded.diagnostics.items().size()) + " diagnostic(s)";
-  app->item = app->catalog.home_default();
-  if (app->item) {
-    if (const core::Item* item = app->catalog.find(*app->item)) {
-      app->runner = std::make_unique<core::SessionRunner>(core::make_plan(*app->item, *item, {}), app->clock);
-      app->runner->start();
-    }
-  }
-
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;
-  ImGui_ImplSDL2_InitForSDLRenderer(app->window);
-  ImGui_ImplSDLRenderer_Init(app->renderer);
-  std::string error;
-  if (!ui::read_font_data("/assets/fonts", app->font_data, error)) app->status += "; " + error;
-
-  emscripten_set_main_loop_arg(frame, app, 0, 0);
-  return 0;
+  set_environment_from_browser();
+  respite::app::AppHooks hooks;
+  hooks.frame_presented = [](std::uint64_t, const std::string& route) {
+    respite_web_frame_presented(route.c_str());
+  };
+  hooks.data_committed = [] { respite_web_sync_data(); };
+  hooks.data_exported = [](const std::string& path) { respite_web_download(path.c_str()); };
+  return respite::app::run_app({"--data-dir", kDataDir}, std::cout, std::cerr, hooks);
 }

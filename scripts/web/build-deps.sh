@@ -195,9 +195,11 @@ build_into "$sqlite_prefix" "SQLite $sqlite_version" build_sqlite
 # --- stb -----------------------------------------------------------------------------------------
 stb_version="$(source_version_of libstb-dev)"
 # Debian's libstb holds every stb implementation; the engine uses the PNG reader and writer
-# (respite shot), so those two are compiled here.
+# (respite shot, pack checks), so those two are compiled here. stb_vorbis (pack sound checks) is
+# installed as a header only, as Debian installs it (stb_vorbis.c as stb_vorbis.h): its code comes
+# from SDL2_mixer's copy, the same v1.22 API, since two copies in one program would clash.
 stb_flags=(-O2 -DNDEBUG)
-stb_prefix="$prefix_root/stb-$stb_version-$(web_hash "$stb_version" "${stb_flags[@]}")"
+stb_prefix="$prefix_root/stb-$stb_version-$(web_hash "$stb_version" "${stb_flags[@]}" image image_write vorbis.h)"
 
 build_stb() {
   local dest="$1" src build="$work_root/stb" unit
@@ -210,6 +212,7 @@ build_stb() {
     "${nice_cmd[@]}" emcc "${stb_flags[@]}" -I"$src" -c "$build/stb_$unit.c" -o "$build/stb_$unit.o"
     cp "$src/stb_$unit.h" "$dest/include/stb/"
   done
+  cp "$src/stb_vorbis.c" "$dest/include/stb/stb_vorbis.h"
   emar rcs "$dest/lib/libstb.a" "$build"/*.o
   rm -rf "$build"
 }
@@ -270,13 +273,14 @@ find "$source_root" -mindepth 1 -maxdepth 1 -type d ! -name download -exec rm -r
 # --- Pointers for CMake ------------------------------------------------------------------------
 mkdir -p "$(dirname "$out_cmake")"
 cat >"$out_cmake" <<CMAKE
-# Written by scripts/web/build-deps.sh: where the cached WebAssembly dependencies are.
-set(RESPITE_WEB_SDL2_PREFIX "$sdl2_prefix" CACHE PATH "SDL2 built for WebAssembly")
-set(RESPITE_WEB_SDL2_MIXER_PREFIX "$mixer_prefix" CACHE PATH "SDL2_mixer built for WebAssembly")
-set(RESPITE_WEB_IMGUI_PREFIX "$imgui_prefix" CACHE PATH "Dear ImGui built for WebAssembly")
-set(RESPITE_WEB_STB_PREFIX "$stb_prefix" CACHE PATH "stb (image reader and writer) built for WebAssembly")
-set(RESPITE_WEB_SQLITE_PREFIX "$sqlite_prefix" CACHE PATH "SQLite built for WebAssembly")
-set(RESPITE_WEB_SODIUM_PREFIX "$sodium_prefix" CACHE PATH "libsodium built for WebAssembly")
-set(RESPITE_WEB_HEADERS_PREFIX "$headers_prefix" CACHE PATH "Header-only libraries for WebAssembly")
+# Written by scripts/web/build-deps.sh: where the cached WebAssembly dependencies are (FORCE: a
+# rebuilt library moves to a new folder, and -C alone would keep an existing build's old path).
+set(RESPITE_WEB_SDL2_PREFIX "$sdl2_prefix" CACHE PATH "SDL2 built for WebAssembly" FORCE)
+set(RESPITE_WEB_SDL2_MIXER_PREFIX "$mixer_prefix" CACHE PATH "SDL2_mixer built for WebAssembly" FORCE)
+set(RESPITE_WEB_IMGUI_PREFIX "$imgui_prefix" CACHE PATH "Dear ImGui built for WebAssembly" FORCE)
+set(RESPITE_WEB_STB_PREFIX "$stb_prefix" CACHE PATH "stb (image reader and writer) built for WebAssembly" FORCE)
+set(RESPITE_WEB_SQLITE_PREFIX "$sqlite_prefix" CACHE PATH "SQLite built for WebAssembly" FORCE)
+set(RESPITE_WEB_SODIUM_PREFIX "$sodium_prefix" CACHE PATH "libsodium built for WebAssembly" FORCE)
+set(RESPITE_WEB_HEADERS_PREFIX "$headers_prefix" CACHE PATH "Header-only libraries for WebAssembly" FORCE)
 CMAKE
 web_log "dependency pointers written to $out_cmake"

@@ -97,7 +97,8 @@ TEST_CASE("every bundled text is in English and Spanish, and every cue has a cap
 TEST_CASE("every bundled item plans exactly", "[content][bundled]") {
   const Pack& pack = bundled_pack();
   for (const Item& item : pack.items) {
-    if (item.kind != ItemKind::Breathing) continue;  // the other kinds have no cycles (test_bundled_content.cpp)
+    if (item.kind != ItemKind::Breathing)
+      continue;  // the other kinds have no cycles (test_bundled_content.cpp)
     INFO(item.id);
     const SessionPlan plan = make_plan(ItemRef{pack.id, item.id}, item, PlanSettings{});
     REQUIRE_FALSE(plan.phases.empty());

@@ -178,7 +178,15 @@ TEST_CASE("respite plan --locale es gives Spanish captions", "[content][cli]") {
   const Result r = run_respite(
       {"plan", "clinician-essentials/two-minute-reset", "--pack", kBundled, "--json", "--locale", "es"});
   REQUIRE(r.code == 0);
-  CHECK(r.out.find("\"caption\": \"Inspira suavemente\"") != std::string::npos);
+  const PackLoadResult loaded = load_pack(kBundled);
+  REQUIRE(loaded.pack);
+  const Item* item = loaded.pack->find("two-minute-reset");
+  REQUIRE(item);
+  REQUIRE(item->breathing.phases[0].cue);
+  const LocalizedText& caption = item->breathing.phases[0].cue->caption;
+  REQUIRE(caption.has("es"));
+  CHECK(caption.get("es") != caption.get("en"));
+  CHECK(r.out.find("\"caption\": \"" + caption.get("es") + "\"") != std::string::npos);
 }
 
 TEST_CASE("respite plan without --json prints a readable timeline", "[content][cli]") {
@@ -251,10 +259,10 @@ TEST_CASE("respite pack usage errors exit 2", "[content][cli]") {
   CHECK(run_respite({"pack", "frobnicate"}).code == 2);
   CHECK(run_respite({"pack", "new"}).code == 2);
   CHECK(run_respite({"pack", "new", "a", "b"}).code == 2);
-  CHECK(run_respite({"pack", "build", kBundled}).code == 2);                        // no -o
-  CHECK(run_respite({"pack", "build", kBundled, "-o", "/tmp/x.zip"}).code == 2);    // not .respack
+  CHECK(run_respite({"pack", "build", kBundled}).code == 2);                      // no -o
+  CHECK(run_respite({"pack", "build", kBundled, "-o", "/tmp/x.zip"}).code == 2);  // not .respack
   CHECK(run_respite({"pack", "info"}).code == 2);
   CHECK(run_respite({"pack", "keygen"}).code == 2);
-  CHECK(run_respite({"pack", "sign", "x.respack"}).code == 2);                      // no --key
-  CHECK(run_respite({"pack", "verify", "x.respack"}).code == 2);                    // no --key
+  CHECK(run_respite({"pack", "sign", "x.respack"}).code == 2);    // no --key
+  CHECK(run_respite({"pack", "verify", "x.respack"}).code == 2);  // no --key
 }

@@ -102,9 +102,9 @@ TEST_CASE("every diagnostic code the loader emits is documented", "[content][doc
   const std::string doc = read_file(kSourceDir / "docs" / "pack-format.md");
   std::set<std::string> codes;
   const std::regex literal("\"([EW]-[A-Z0-9-]+)\"");
-  for (const char* source : {"engine/core/pack_loader.cpp", "engine/core/pack_reader.cpp",
-                             "engine/core/pack_reader_items.cpp", "engine/core/json_document.cpp",
-                             "engine/core/archive_reader.cpp", "engine/core/asset_probe.cpp"}) {
+  for (const char* source :
+       {"engine/core/pack_loader.cpp", "engine/core/pack_reader.cpp", "engine/core/pack_reader_items.cpp",
+        "engine/core/json_document.cpp", "engine/core/archive_reader.cpp", "engine/core/asset_probe.cpp"}) {
     const std::string text = read_file(kSourceDir / source);
     for (std::sregex_iterator it(text.begin(), text.end(), literal), end; it != end; ++it)
       codes.insert((*it)[1]);

@@ -28,18 +28,21 @@ std::string render(const Document& doc) {
 }  // namespace
 
 TEST_CASE("markup makes headings, paragraphs and list items", "[content][markup]") {
-  const Document doc = parse("# Title\n\nFirst line\nwraps here.\n\n## Sub\n- one\n- two\n  continued\n\r\nLast");
+  const Document doc =
+      parse("# Title\n\nFirst line\nwraps here.\n\n## Sub\n- one\n- two\n  continued\n\r\nLast");
   CHECK(render(doc) == "h1|Title\np|First line wraps here.\nh2|Sub\nli|one\nli|two continued\np|Last\n");
   CHECK(doc.issues.empty());
   CHECK(doc.blocks[1].plain() == "First line wraps here.");
 }
 
 TEST_CASE("markup styles and links", "[content][markup]") {
-  const Document doc = parse("Be *kind* and **firm**; try [slow breathing](item:slow-six), "
-                             "[a friend's](item:other-pack/calm) or [the NHS](https://www.nhs.uk/).");
-  CHECK(render(doc) ==
-        "p|Be *kind* and **firm**; try [slow breathing->item:slow-six], [a friend's->item:other-pack/calm] or "
-        "[the NHS->https://www.nhs.uk/].\n");
+  const Document doc = parse(
+      "Be *kind* and **firm**; try [slow breathing](item:slow-six), "
+      "[a friend's](item:other-pack/calm) or [the NHS](https://www.nhs.uk/).");
+  CHECK(
+      render(doc) ==
+      "p|Be *kind* and **firm**; try [slow breathing->item:slow-six], [a friend's->item:other-pack/calm] or "
+      "[the NHS->https://www.nhs.uk/].\n");
   const std::vector<Span> links = doc.links();
   REQUIRE(links.size() == 3);
   CHECK(links[1].target == "other-pack/calm");

@@ -35,7 +35,8 @@ Result run_cli(const std::vector<std::string>& args) {
 
 class TempDir {
  public:
-  TempDir() : path_(fs::temp_directory_path() / ("respite-pack-cli-" + std::to_string(std::random_device{}()))) {
+  TempDir()
+      : path_(fs::temp_directory_path() / ("respite-pack-cli-" + std::to_string(std::random_device{}()))) {
     fs::create_directories(path_);
   }
   ~TempDir() {
@@ -64,7 +65,8 @@ TEST_CASE("pack new scaffolds a pack that validates with no problem at all", "[c
   const Result made = run_cli({"pack", "new", tmp / "Ward 7 Pack"});
   INFO(made.err);
   REQUIRE(made.code == 0);
-  CHECK(made.out.find("created " + (tmp / "Ward 7 Pack") + ": pack \"ward-7-pack\" with 5 items (2 breathing, 1 "
+  CHECK(made.out.find("created " + (tmp / "Ward 7 Pack") +
+                      ": pack \"ward-7-pack\" with 5 items (2 breathing, 1 "
                       "micro_break, 1 module, 1 program) in 5 files") == 0);
   CHECK(fs::exists(tmp / "Ward 7 Pack/README.md"));
   CHECK(read_file(tmp / "Ward 7 Pack/README.md").find("# ward-7-pack") == 0);
@@ -76,8 +78,14 @@ TEST_CASE("pack new scaffolds a pack that validates with no problem at all", "[c
   // Never over existing work.
   const Result again = run_cli({"pack", "new", tmp / "Ward 7 Pack"});
   CHECK(again.code == 1);
-  CHECK(again.err.find("already exists and is not an empty folder; nothing was written") != std::string::npos);
-  CHECK(run_cli({"pack", "new", tmp / "---", }).code == 2);  // no id can be made from the name
+  CHECK(again.err.find("already exists and is not an empty folder; nothing was written") !=
+        std::string::npos);
+  CHECK(run_cli({
+                    "pack",
+                    "new",
+                    tmp / "---",
+                })
+            .code == 2);  // no id can be made from the name
   CHECK(run_cli({"pack", "new", tmp / "x", "--id", "Bad Id"}).code == 2);
   CHECK(run_cli({"pack", "new", tmp / "named", "--id", "my-unit"}).code == 0);
   CHECK(run_cli({"pack", "validate", tmp / "named"}).out == "my-unit: 0 errors, 0 warnings\n");
@@ -98,7 +106,8 @@ TEST_CASE("pack build writes a deterministic archive and refuses broken packs", 
   const std::string broken = std::string(RESPITE_TEST_DATA_DIR) + "/content/invalid/v2-micro-break-problems";
   const Result refused = run_cli({"pack", "build", broken, "-o", tmp / "broken.respack"});
   CHECK(refused.code == 1);
-  CHECK(refused.err.find("respite pack build: not built: the pack has errors; fix them and build again (") != std::string::npos);
+  CHECK(refused.err.find("respite pack build: not built: the pack has errors; fix them and build again (") !=
+        std::string::npos);
   CHECK_FALSE(fs::exists(tmp / "broken.respack"));
 }
 
@@ -111,7 +120,9 @@ TEST_CASE("pack info describes folders and archives, in text and JSON", "[conten
   CHECK(text.out.find("id:        unit-pack\nversion:   1.0.0\nformat:    2\ntitle:     My practice pack\n"
                       "items:     5 (2 breathing, 1 micro_break, 1 module, 1 program)\n"
                       "locales:   en, es (default en)\n") == 0);
-  CHECK(text.out.find("signature: unsigned (a folder is not signed; build and sign a .respack to share it)") != std::string::npos);
+  CHECK(
+      text.out.find("signature: unsigned (a folder is not signed; build and sign a .respack to share it)") !=
+      std::string::npos);
 
   const Result json = run_cli({"pack", "info", tmp / "unit.respack", "--json"});
   REQUIRE(json.code == 0);
@@ -125,7 +136,8 @@ TEST_CASE("pack info describes folders and archives, in text and JSON", "[conten
   CHECK(std::string(doc["signature"]["status"].GetString()) == "unsigned");
   CHECK(doc["valid"].GetBool());
 
-  const Result broken = run_cli({"pack", "info", std::string(RESPITE_TEST_DATA_DIR) + "/content/invalid/v2-assets"});
+  const Result broken =
+      run_cli({"pack", "info", std::string(RESPITE_TEST_DATA_DIR) + "/content/invalid/v2-assets"});
   CHECK(broken.code == 1);
   CHECK(broken.out.find("id:        test-pack\n") == 0);
   CHECK(broken.out.find("problems:  9 errors, 1 warning (see 'respite pack validate')") != std::string::npos);

@@ -65,7 +65,13 @@ TEST_CASE("the bundled pack and every valid case satisfy pack.schema.json", "[co
     CHECK(schema_problem(entry.path() / "pack.json") == "");
     ++count;
   }
-  CHECK(count >= 3);
+  CHECK(count >= 6);
+  // Item files too.
+  for (const char* file :
+       {"valid/template-pack/items/learning.json", "valid/template-pack/items/micro-breaks.json"}) {
+    INFO(file);
+    CHECK(schema_problem(kContentDir / file) == "");
+  }
 }
 
 TEST_CASE("pack.schema.json rejects what the loader rejects, where a schema can tell", "[content][schema]") {
@@ -93,7 +99,15 @@ TEST_CASE("pack.schema.json rejects what the loader rejects, where a schema can 
                            "unknown-fields",
                            "unknown-phase-kind",
                            "unsupported-kinds",
-                           "wrong-types"}) {
+                           "wrong-types",
+                           "v1-with-v2-features",
+                           "v2-breathing-units-rounds",
+                           "v2-checkin-problems",
+                           "v2-micro-break-problems",
+                           "v2-module-problems",
+                           "v2-program-days",
+                           "v2-item-files-problems",
+                           "v2-program-unknown-refs"}) {
     INFO(name);
     CHECK(schema_problem(kContentDir / "invalid" / name / "pack.json") != "");
   }

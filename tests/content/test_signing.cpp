@@ -19,18 +19,21 @@ TEST_CASE("a signed archive verifies against the trusted key, and nothing else d
   const std::string signature = sign_archive(archive, alice.secret_key);
   CHECK(signature.rfind("respite-signature 1\nkey-id: " + key_id(alice.public_key) + "\n", 0) == 0);
 
-  const SignatureCheck trusted = verify_pack_signature(archive, signature, {mallory.public_key, alice.public_key});
+  const SignatureCheck trusted =
+      verify_pack_signature(archive, signature, {mallory.public_key, alice.public_key});
   CHECK(trusted.status == SignatureStatus::Trusted);
   CHECK(trusted.key_id == key_id(alice.public_key));
 
   const SignatureCheck untrusted = verify_pack_signature(archive, signature, {mallory.public_key});
   CHECK(untrusted.status == SignatureStatus::Untrusted);
-  CHECK(untrusted.message == "signed by key " + key_id(alice.public_key) + ", which is not in the trusted keys");
+  CHECK(untrusted.message ==
+        "signed by key " + key_id(alice.public_key) + ", which is not in the trusted keys");
 
   std::string changed = archive;
   changed[10] = 'X';
   CHECK(verify_pack_signature(changed, signature, {alice.public_key}).status == SignatureStatus::Invalid);
-  CHECK(verify_pack_signature(archive + " ", signature, {alice.public_key}).status == SignatureStatus::Invalid);
+  CHECK(verify_pack_signature(archive + " ", signature, {alice.public_key}).status ==
+        SignatureStatus::Invalid);
 
   // Mallory re-signs Alice's archive with his own key but claims Alice's key id: the id must match the key.
   std::string forged = sign_archive(archive, mallory.secret_key);
@@ -47,16 +50,18 @@ TEST_CASE("a signed archive verifies against the trusted key, and nothing else d
   const std::string mallory_sig = sign_archive(archive, mallory.secret_key);
   swapped.replace(swapped.find(line_of(swapped, "public-key")), line_of(swapped, "public-key").size(),
                   line_of(mallory_sig, "public-key"));
-  swapped.replace(swapped.find(line_of(swapped, "key-id")), line_of(swapped, "key-id").size(), line_of(mallory_sig, "key-id"));
+  swapped.replace(swapped.find(line_of(swapped, "key-id")), line_of(swapped, "key-id").size(),
+                  line_of(mallory_sig, "key-id"));
   CHECK(verify_pack_signature(archive, swapped, {mallory.public_key}).status == SignatureStatus::Invalid);
 }
 
 TEST_CASE("unsigned and malformed signatures are told apart", "[content][signing]") {
   const KeyPair key = generate_key_pair();
   CHECK(verify_pack_signature("x", "", {key.public_key}).status == SignatureStatus::Unsigned);
-  for (const char* bad : {"not a signature", "respite-signature 1\n", "respite-signature 1\npublic-key: !!!\nsignature: ???\n",
-                          "respite-signature 2\nkey-id: 00\npublic-key: AAAA\nsignature: AAAA\n",
-                          "respite-signature 1\nsignature: a\nsignature: b\n"}) {
+  for (const char* bad :
+       {"not a signature", "respite-signature 1\n", "respite-signature 1\npublic-key: !!!\nsignature: ???\n",
+        "respite-signature 2\nkey-id: 00\npublic-key: AAAA\nsignature: AAAA\n",
+        "respite-signature 1\nsignature: a\nsignature: b\n"}) {
     INFO(bad);
     CHECK(verify_pack_signature("x", bad, {key.public_key}).status == SignatureStatus::Malformed);
   }

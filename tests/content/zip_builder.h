@@ -14,13 +14,13 @@ namespace respite::test {
 
 struct ZipEntry {
   std::string name;
-  std::string data;                 // as stored in the archive
-  std::uint32_t uncompressed = 0;   // declared uncompressed size; 0 means data.size()
-  std::uint32_t crc = 0;            // 0 means the CRC of data (for stored entries)
-  std::uint16_t method = 0;         // 0 stored, 8 deflate, anything else for hostile cases
-  std::uint16_t flags = 0;          // bit 0: encrypted
-  std::uint8_t made_by_os = 3;      // 3: Unix (external attributes hold the file mode)
-  std::uint32_t mode = 0100644;     // Unix file mode (type and permissions)
+  std::string data;                // as stored in the archive
+  std::uint32_t uncompressed = 0;  // declared uncompressed size; 0 means data.size()
+  std::uint32_t crc = 0;           // 0 means the CRC of data (for stored entries)
+  std::uint16_t method = 0;        // 0 stored, 8 deflate, anything else for hostile cases
+  std::uint16_t flags = 0;         // bit 0: encrypted
+  std::uint8_t made_by_os = 3;     // 3: Unix (external attributes hold the file mode)
+  std::uint32_t mode = 0100644;    // Unix file mode (type and permissions)
 };
 
 inline void put16(std::string& out, std::uint32_t v) {
@@ -45,8 +45,8 @@ inline std::string build_zip(const std::vector<ZipEntry>& entries) {
       put16(h, 20);  // version needed
       put16(h, e.flags);
       put16(h, e.method);
-      put16(h, 0);       // time
-      put16(h, 0x21);    // date: 1980-01-01
+      put16(h, 0);     // time
+      put16(h, 0x21);  // date: 1980-01-01
       put32(h, crc);
       put32(h, static_cast<std::uint32_t>(e.data.size()));
       put32(h, size);

@@ -403,16 +403,20 @@ TEST_CASE("the frame policy blocks when idle and paces when animating", "[headle
 // ---- Formats -------------------------------------------------------------------------------
 
 TEST_CASE("durations and countdowns read naturally", "[headless][ui][strings]") {
-  const ui::Strings& en = ui::strings_for("en");
-  CHECK(ui::format_duration(en, 45.0) == "45 s");
-  CHECK(ui::format_duration(en, 120.0) == "2 min");
-  CHECK(ui::format_duration(en, 90.0) == "1 min 30 s");
+  core::Diagnostics problems;
+  const core::TranslationSet words = core::TranslationSet::load(std::string(RESPITE_SOURCE_DIR) + "/assets/i18n",
+                                                                core::shipped_languages(), problems);
+  REQUIRE_FALSE(problems.has_errors());
+  const core::Translations& en = words.for_locale("en");
+  CHECK(core::format_duration_compact(en, 45.0) == "45 s");
+  CHECK(core::format_duration_compact(en, 120.0) == "2 min");
+  CHECK(core::format_duration_compact(en, 90.0) == "1 min 30 s");
   CHECK(ui::format_duration_short(en, 297.0) == "5 min");
   CHECK(ui::format_duration_short(en, 76.0) == "1 min 16 s");
   CHECK(ui::format_clock(83.0) == "1:23");
   CHECK(ui::format_clock(82.4) == "1:23");  // rounds up: never shows 0:00 while time is left
   CHECK(ui::format_clock(0.0) == "0:00");
-  CHECK(std::string(ui::strings_for("es-MX").locale) == "es");
-  CHECK(std::string(ui::strings_for("fr").locale) == "en");
-  CHECK(std::string(ui::phase_word(en, core::PhaseKind::TopUp)) == "Top up");
+  CHECK(words.for_locale("es-MX").language() == "es");
+  CHECK(words.for_locale("fr").language() == "en");
+  CHECK(ui::make_strings(en).phase_top_up == std::string("Top up"));
 }

@@ -82,7 +82,7 @@ TEST_CASE("shot refuses bad arguments with exit 2 and names the problem", "[head
 
 TEST_CASE("shot refuses unknown routes and items with exit 1", "[headless][app][shot]") {
   const std::string out = output("refused.png");
-  for (const char* route : {"progress", "profiles", "module/clinician-essentials/x/1", "nowhere"}) {
+  for (const char* route : {"nowhere", "modules", "playlist"}) {
     const Run run = shot({"--route", route, "-o", out});
     INFO(run.err);
     CHECK(run.code == 1);
@@ -93,6 +93,27 @@ TEST_CASE("shot refuses unknown routes and items with exit 1", "[headless][app][
   CHECK(item.err.find("unknown item 'clinician-essentials/no-such-item'") != std::string::npos);
   const Run pack = shot({"--route", "play/no-such-pack/two-minute-reset", "-o", out});
   CHECK(pack.code == 1);
+  // Modules and programs: unknown items, pages that do not exist, and kinds on the wrong route.
+  const Run module = shot({"--route", "module/clinician-essentials/x/1", "-o", out});
+  CHECK(module.code == 1);
+  CHECK(module.err.find("unknown item 'clinician-essentials/x'") != std::string::npos);
+  const Run page = shot({"--route", "module/clinician-essentials/understanding-burnout/99", "-o", out});
+  CHECK(page.code == 1);
+  CHECK(page.err.find("page 99 does not exist") != std::string::npos);
+  const Run wrong = shot({"--route", "play/clinician-essentials/understanding-burnout", "-o", out});
+  CHECK(wrong.code == 1);
+  CHECK(wrong.err.find("module/PACK_ID/ITEM_ID/PAGE") != std::string::npos);
+  const Run program = shot({"--route", "module/clinician-essentials/seven-day-reset/1", "-o", out});
+  CHECK(program.code == 1);
+  CHECK(shot({"--route", "module/clinician-essentials/understanding-burnout/0", "-o", out}).code == 2);
+  CHECK(shot({"--route", "program/clinician-essentials", "-o", out}).code == 2);
+  const app::RouteParse reading = app::parse_route("module/clinician-essentials/understanding-burnout/2");
+  REQUIRE(reading.error == app::RouteError::None);
+  CHECK(reading.route.screen == app::Screen::Module);
+  CHECK(reading.route.page == 1);
+  CHECK(reading.route.to_string() == "module/clinician-essentials/understanding-burnout/2");
+  CHECK(app::parse_route("about").route.screen == app::Screen::About);
+  CHECK(app::parse_route("program/clinician-essentials/seven-day-reset").route.screen == app::Screen::Program);
   CHECK(pack.err.find("no pack 'no-such-pack'") != std::string::npos);
 }
 
@@ -142,7 +163,7 @@ TEST_CASE("route names parse as DESIGN §6 names them", "[headless][app][route]"
   CHECK(app::parse_route("play/").error == app::RouteError::Malformed);
   CHECK(app::parse_route("play//x").error == app::RouteError::Malformed);
   CHECK(app::parse_route("").error == app::RouteError::Malformed);
-  CHECK(app::parse_route("progress").error == app::RouteError::Unknown);
+  CHECK(app::parse_route("progres").error == app::RouteError::Unknown);
   CHECK(app::parse_route("Home").error == app::RouteError::Unknown);
 }
 

@@ -130,7 +130,7 @@ TEST_CASE("the database runs in WAL mode with synchronous=FULL and a schema vers
   sql::Connection& c = store->db().connection();
   CHECK(c.query_text("PRAGMA journal_mode") == "wal");
   CHECK(c.query_int("PRAGMA synchronous") == 2);  // FULL
-  CHECK(c.query_int("PRAGMA user_version") == 1);
+  CHECK(c.query_int("PRAGMA user_version") == 2);  // schema 2: the private journal
   CHECK(c.query_int("PRAGMA application_id") == 0x52535054);
 }
 
@@ -449,9 +449,11 @@ TEST_CASE("migrations: one transaction each, tracked in user_version", "[progres
     first_id = store->completions()[0].event_id;
   }
 
-  // A synthetic schema 2: the real schema 1 plus a column with a backfilled value and a new table.
+  // A synthetic next schema: the real one plus a column with a backfilled value and a new table.
+  const int current = sql::DurableDb::latest_version(ProgressStore::schema());
+  const int next = current + 1;
   sql::Schema v2 = ProgressStore::schema();
-  v2.migrations.push_back({2, "mood before and after", [](sql::Connection& c, std::string& error) {
+  v2.migrations.push_back({next, "mood before and after", [](sql::Connection& c, std::string& error) {
                              return c.exec(
                                  "ALTER TABLE completions ADD COLUMN mood INTEGER NOT NULL DEFAULT 3;"
                                  "CREATE TABLE moods(day TEXT PRIMARY KEY, value INTEGER);"
@@ -463,8 +465,8 @@ TEST_CASE("migrations: one transaction each, tracked in user_version", "[progres
     auto opened = sql::DurableDb::open(db, v2, clock);
     REQUIRE(opened.db);
     sql::Connection& c = opened.db->connection();
-    CHECK(opened.db->schema_version() == 2);
-    CHECK(c.query_int("PRAGMA user_version") == 2);
+    CHECK(opened.db->schema_version() == next);
+    CHECK(c.query_int("PRAGMA user_version") == next);
     CHECK(c.query_text("SELECT event_id FROM completions") == first_id);
     CHECK(c.query_int("SELECT mood FROM completions") == 3);
     CHECK(c.query_int("SELECT count(*) FROM moods") == 1);
@@ -481,7 +483,7 @@ TEST_CASE("migrations: one transaction each, tracked in user_version", "[progres
   }
   SECTION("a failing migration leaves the file exactly at the old version") {
     sql::Schema broken = ProgressStore::schema();
-    broken.migrations.push_back({2, "half done", [](sql::Connection& c, std::string& error) {
+    broken.migrations.push_back({next, "half done", [](sql::Connection& c, std::string& error) {
                                    return c.exec(
                                        "ALTER TABLE completions ADD COLUMN mood INTEGER;"
                                        "INSERT INTO no_such_table VALUES(1);",
@@ -493,19 +495,19 @@ TEST_CASE("migrations: one transaction each, tracked in user_version", "[progres
     CHECK_THAT(failed.message, Catch::Contains("half done"));
     auto store = open_store(db, clock);
     sql::Connection& c = store->db().connection();
-    CHECK(c.query_int("PRAGMA user_version") == 1);
+    CHECK(c.query_int("PRAGMA user_version") == current);
     CHECK_FALSE(c.query_int("SELECT mood FROM completions"));  // the column was rolled back
     CHECK(store->completion_count() == 1);
     store.reset();
     auto fixed = sql::DurableDb::open(db, v2, clock);
     REQUIRE(fixed.db);
-    CHECK(fixed.db->schema_version() == 2);
+    CHECK(fixed.db->schema_version() == next);
   }
   SECTION("a gap in the migration list is refused") {
     sql::Schema gap = ProgressStore::schema();
-    gap.migrations.push_back({3, "skips 2", [](sql::Connection&, std::string&) { return true; }});
+    gap.migrations.push_back({next + 1, "skips one", [](sql::Connection&, std::string&) { return true; }});
     auto opened = sql::DurableDb::open(db, gap, clock);
     CHECK_FALSE(opened.db);
-    CHECK_THAT(opened.message, Catch::Contains("no migration from schema 1"));
+    CHECK_THAT(opened.message, Catch::Contains("no migration from schema " + std::to_string(current)));
   }
 }

@@ -28,8 +28,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   // WebGL on the CPU (SwiftShader) without the deprecation warning; what a GPU-less CI has.
   '--enable-unsafe-swiftshader',
-  // Lets the mixer run without a real tap where a test needs it; taps are still sent.
-  '--autoplay-policy=no-user-gesture-required',
 ];
 
 // Starts the static server; returns { url, close }.

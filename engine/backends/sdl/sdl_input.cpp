@@ -3,8 +3,15 @@
 namespace respite::sdl {
 
 bool SdlEventSource::wait(SDL_Event& event, int timeout_ms) {
+#ifdef __EMSCRIPTEN__
+  // A web page must never block (SDL would spin here): the browser calls the loop once per
+  // animation frame (MainLoop::run), so the waiting happens between frames.
+  (void)timeout_ms;
+  return SDL_PollEvent(&event) == 1;
+#else
   if (timeout_ms < 0) return SDL_WaitEvent(&event) == 1;
   return SDL_WaitEventTimeout(&event, timeout_ms) == 1;
+#endif
 }
 
 bool SdlEventSource::poll(SDL_Event& event) {

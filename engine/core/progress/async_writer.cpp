@@ -1,22 +1,37 @@
 #include "core/progress/async_writer.h"
 
+// WebAssembly without pthreads (the web build) cannot start a thread: there every job runs at
+// once, in the caller, in submission order. A commit there writes to memory (IDBFS copies it to
+// IndexedDB afterwards, docs/web.md), so it takes well under a frame.
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+#define RESPITE_PROGRESS_INLINE 1
+#endif
+
 namespace respite::core {
 
 AsyncProgressWriter::AsyncProgressWriter(Opener opener) {
   std::promise<OpenStatus> opened;
   opened_ = opened.get_future().share();
+#ifdef RESPITE_PROGRESS_INLINE
+  open_store(opener, opened);
+#else
   worker_ = std::thread([this, opener = std::move(opener), opened = std::move(opened)]() mutable {
     loop(std::move(opener), std::move(opened));
   });
+#endif
 }
 
 AsyncProgressWriter::~AsyncProgressWriter() {
+#ifdef RESPITE_PROGRESS_INLINE
+  store_.reset();
+#else
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
   }
   wake_.notify_all();
   worker_.join();
+#endif
 }
 
 std::future<RecordOutcome> AsyncProgressWriter::record(CompletionInput input, RecordCallback on_done) {
@@ -34,12 +49,18 @@ std::future<RecordOutcome> AsyncProgressWriter::record(CompletionInput input, Re
 }
 
 void AsyncProgressWriter::enqueue(std::function<void()> job) {
+#ifdef RESPITE_PROGRESS_INLINE
+  ++submitted_;
+  job();
+  after_job(true);
+#else
   {
     std::lock_guard<std::mutex> lock(mutex_);
     queue_.push_back(std::move(job));
     ++submitted_;
   }
   wake_.notify_one();
+#endif
 }
 
 void AsyncProgressWriter::drain() {
@@ -55,16 +76,38 @@ std::vector<sql::Notice> AsyncProgressWriter::take_notices() {
   return out;
 }
 
-void AsyncProgressWriter::loop(Opener opener, std::promise<OpenStatus> opened) {
-  {
-    ProgressStore::OpenResult result = opener();
-    OpenStatus status;
-    status.ok = result.store != nullptr;
-    status.notices = std::move(result.notices);
-    status.message = std::move(result.message);
-    store_ = std::move(result.store);
-    opened.set_value(std::move(status));
+void AsyncProgressWriter::open_store(Opener& opener, std::promise<OpenStatus>& opened) {
+  ProgressStore::OpenResult result = opener();
+  OpenStatus status;
+  status.ok = result.store != nullptr;
+  status.notices = std::move(result.notices);
+  status.message = std::move(result.message);
+  store_ = std::move(result.store);
+  opened.set_value(std::move(status));
+}
+
+void AsyncProgressWriter::after_job(bool idle) {
+  // Idle: a good moment for a backup. Done before the job counts as finished so that drain()
+  // returns with the backup made.
+  if (idle && store_) {
+    std::string error;
+    if (!store_->backup_if_stale(&error)) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      notices_.push_back({sql::NoticeKind::BackupFailed,
+                          "A backup of your practice history could not be made (" + error +
+                              "); your data is safe and a backup will be tried again.",
+                          {}});
+    }
   }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++finished_;
+  }
+  progress_.notify_all();
+}
+
+void AsyncProgressWriter::loop(Opener opener, std::promise<OpenStatus> opened) {
+  open_store(opener, opened);
   for (;;) {
     std::function<void()> job;
     {
@@ -80,23 +123,7 @@ void AsyncProgressWriter::loop(Opener opener, std::promise<OpenStatus> opened) {
       std::lock_guard<std::mutex> lock(mutex_);
       idle = queue_.empty();
     }
-    // Idle: a good moment for a backup. Done before the job counts as finished so that drain()
-    // returns with the backup made.
-    if (idle && store_) {
-      std::string error;
-      if (!store_->backup_if_stale(&error)) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        notices_.push_back({sql::NoticeKind::BackupFailed,
-                            "A backup of your practice history could not be made (" + error +
-                                "); your data is safe and a backup will be tried again.",
-                            {}});
-      }
-    }
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      ++finished_;
-    }
-    progress_.notify_all();
+    after_job(idle);
   }
   store_.reset();
 }

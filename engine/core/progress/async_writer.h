@@ -64,6 +64,9 @@ class AsyncProgressWriter {
  private:
   void enqueue(std::function<void()> job);
   void loop(Opener opener, std::promise<OpenStatus> opened);
+  void open_store(Opener& opener, std::promise<OpenStatus>& opened);
+  // Counts a job as finished; when the queue is `idle`, first makes a backup if one is due.
+  void after_job(bool idle);
 
   std::mutex mutex_;
   std::condition_variable wake_;

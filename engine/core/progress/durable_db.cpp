@@ -587,7 +587,9 @@ DurableDb::OpenResult DurableDb::open(const fs::path& path, const Schema& schema
   Connection& c = *db->connection_;
   const auto mode = c.query_text("PRAGMA journal_mode=WAL");
   std::string error;
-  if (!mode || *mode != "wal" || !c.exec("PRAGMA synchronous=FULL", &error)) {
+  // secure_delete: a deleted row (a removed profile's alias in the index) is overwritten in the
+  // file, not left in a free page (purge_history relies on it).
+  if (!mode || *mode != "wal" || !c.exec("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON", &error)) {
     result.error = OpenError::Io;
     result.message = "cannot set up " + path.string() + ": " + c.last_error();
     return result;
@@ -672,6 +674,28 @@ bool DurableDb::backup_now(std::string* error) {
   fsync_path(path_.parent_path(), true);
   const auto all = backups();
   for (std::size_t i = options_.backups_kept; i < all.size(); ++i) fs::remove(all[i], ec);
+  return true;
+}
+
+bool DurableDb::purge_history(bool drop_quarantined, std::string* error) {
+  // The deleted rows are already zeroed in the pages (secure_delete); moving every page out of the
+  // WAL and truncating it leaves no older copy of them in the live files.
+  if (!connection_->exec("PRAGMA wal_checkpoint(TRUNCATE)", error)) return false;
+  const auto old_backups = backups();
+  if (!backup_now(error)) return false;
+  std::error_code ec;
+  const auto fresh = backups();
+  for (const fs::path& backup : old_backups) {
+    if (!fresh.empty() && backup == fresh.front()) continue;
+    fs::remove(backup, ec);
+  }
+  if (drop_quarantined) {
+    const std::string prefix = path_.filename().string() + ".corrupt-";
+    for (const auto& entry : fs::directory_iterator(path_.parent_path(), ec)) {
+      if (entry.path().filename().string().rfind(prefix, 0) == 0) fs::remove(entry.path(), ec);
+    }
+  }
+  fsync_path(path_.parent_path(), true);
   return true;
 }
 

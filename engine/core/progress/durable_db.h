@@ -154,6 +154,12 @@ class DurableDb {
   bool backup_if_stale(std::string* error = nullptr);
   bool backup_now(std::string* error = nullptr);
   std::vector<std::filesystem::path> backups() const;  // newest first
+  // After rows about a person were deleted: truncates the WAL (every page checkpointed), replaces
+  // every backup with one made now and, with `drop_quarantined`, removes damaged copies set aside
+  // earlier, so no file of this database still holds the deleted rows. Only for files that can be
+  // rebuilt (the profile index, the unit settings): a practice history's quarantined copies are
+  // never dropped.
+  bool purge_history(bool drop_quarantined, std::string* error = nullptr);
 
   // Runs `migrations` on an open database (exposed for the migration tests).
   static bool migrate(Connection& connection, const Schema& schema, int& version, std::string& error);

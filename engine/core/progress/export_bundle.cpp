@@ -69,17 +69,62 @@ struct Completion {
   }
 };
 
+struct Reflection {
+  std::string entry_id, pack_id, item_id, prompt_id, text;
+  std::int64_t utc_ms = 0;
+  int utc_offset_minutes = 0;
+
+  template <class Archive>
+  void serialize(Archive& ar, std::uint32_t const version) {
+    if (version > 1)
+      throw cereal::Exception("reflection version " + std::to_string(version) + " is newer than this app");
+    ar(CEREAL_NVP(entry_id), CEREAL_NVP(pack_id), CEREAL_NVP(item_id), CEREAL_NVP(prompt_id),
+       CEREAL_NVP(text), CEREAL_NVP(utc_ms), CEREAL_NVP(utc_offset_minutes));
+  }
+};
+
+struct Answer {
+  std::string question;
+  int value = 0;
+
+  template <class Archive>
+  void serialize(Archive& ar, std::uint32_t const version) {
+    if (version > 1)
+      throw cereal::Exception("answer version " + std::to_string(version) + " is newer than this app");
+    ar(CEREAL_NVP(question), CEREAL_NVP(value));
+  }
+};
+
+struct Checkin {
+  std::string entry_id, pack_id, item_id, checkin_id;
+  int score = 0;
+  std::vector<Answer> answers;
+  std::int64_t utc_ms = 0;
+  int utc_offset_minutes = 0;
+
+  template <class Archive>
+  void serialize(Archive& ar, std::uint32_t const version) {
+    if (version > 1)
+      throw cereal::Exception("check-in version " + std::to_string(version) + " is newer than this app");
+    ar(CEREAL_NVP(entry_id), CEREAL_NVP(pack_id), CEREAL_NVP(item_id), CEREAL_NVP(checkin_id),
+       CEREAL_NVP(score), CEREAL_NVP(answers), CEREAL_NVP(utc_ms), CEREAL_NVP(utc_offset_minutes));
+  }
+};
+
 struct Bundle {
   std::string format = "respite-progress";
   std::string exported_at;
   Profile profile;
   std::vector<Completion> completions;
+  std::vector<Reflection> reflections;  // version 2
+  std::vector<Checkin> checkins;        // version 2
 
   template <class Archive>
   void serialize(Archive& ar, std::uint32_t const version) {
-    if (version > 1)
+    if (version > 2)
       throw cereal::Exception("bundle version " + std::to_string(version) + " is newer than this app");
     ar(CEREAL_NVP(format), CEREAL_NVP(exported_at), CEREAL_NVP(profile), CEREAL_NVP(completions));
+    if (version >= 2) ar(CEREAL_NVP(reflections), CEREAL_NVP(checkins));
   }
 };
 
@@ -89,7 +134,10 @@ struct Bundle {
 CEREAL_CLASS_VERSION(respite::core::dto::Settings, 1)
 CEREAL_CLASS_VERSION(respite::core::dto::Profile, 1)
 CEREAL_CLASS_VERSION(respite::core::dto::Completion, 1)
-CEREAL_CLASS_VERSION(respite::core::dto::Bundle, 1)
+CEREAL_CLASS_VERSION(respite::core::dto::Reflection, 1)
+CEREAL_CLASS_VERSION(respite::core::dto::Answer, 1)
+CEREAL_CLASS_VERSION(respite::core::dto::Checkin, 1)
+CEREAL_CLASS_VERSION(respite::core::dto::Bundle, 2)
 
 namespace respite::core {
 namespace {
@@ -104,6 +152,8 @@ struct Field {
   const char* name;
   Kind kind;
   const std::vector<Field>* children = nullptr;  // for Object and ObjectArray
+  unsigned since = 1;                            // required from this version of the parent on
+  unsigned child_version = 1;                    // the newest version of the children's type
 };
 
 const std::vector<Field>& settings_fields() {
@@ -131,11 +181,32 @@ const std::vector<Field>& completion_fields() {
                                             {"complete", Kind::Bool},       {"anomaly", Kind::String}};
   return fields;
 }
+const std::vector<Field>& reflection_fields() {
+  static const std::vector<Field> fields = {{"entry_id", Kind::String},       {"pack_id", Kind::String},
+                                            {"item_id", Kind::String},        {"prompt_id", Kind::String},
+                                            {"text", Kind::String},           {"utc_ms", Kind::Int64},
+                                            {"utc_offset_minutes", Kind::Int}};
+  return fields;
+}
+const std::vector<Field>& answer_fields() {
+  static const std::vector<Field> fields = {{"question", Kind::String}, {"value", Kind::Int}};
+  return fields;
+}
+const std::vector<Field>& checkin_fields() {
+  static const std::vector<Field> fields = {
+      {"entry_id", Kind::String}, {"pack_id", Kind::String},
+      {"item_id", Kind::String},  {"checkin_id", Kind::String},
+      {"score", Kind::Int},       {"answers", Kind::ObjectArray, &answer_fields()},
+      {"utc_ms", Kind::Int64},    {"utc_offset_minutes", Kind::Int}};
+  return fields;
+}
 const std::vector<Field>& bundle_fields() {
   static const std::vector<Field> fields = {{"format", Kind::String},
                                             {"exported_at", Kind::String},
                                             {"profile", Kind::Object, &profile_fields()},
-                                            {"completions", Kind::ObjectArray, &completion_fields()}};
+                                            {"completions", Kind::ObjectArray, &completion_fields()},
+                                            {"reflections", Kind::ObjectArray, &reflection_fields(), 2},
+                                            {"checkins", Kind::ObjectArray, &checkin_fields(), 2}};
   return fields;
 }
 
@@ -187,25 +258,31 @@ int max_depth(const std::string& text) {
   return deepest;
 }
 
+// The object's version (cereal writes it on the first object of each type; a missing one is 1).
 template <class Value>
-void check_version(const Value& object, const std::string& path, std::vector<std::string>& errors) {
+unsigned check_version(const Value& object, const std::string& path, unsigned newest,
+                       std::vector<std::string>& errors) {
   const auto it = object.FindMember("cereal_class_version");
-  if (it == object.MemberEnd()) return;
+  if (it == object.MemberEnd()) return 1;
   if (!it->value.IsUint()) {
     errors.push_back(path + ".cereal_class_version: expected an unsigned integer");
-  } else if (it->value.GetUint() > static_cast<unsigned>(kExportBundleVersion)) {
+    return 1;
+  }
+  if (it->value.GetUint() > newest) {
     errors.push_back(path + ": made by a newer version of Respite (format version " +
                      std::to_string(it->value.GetUint()) + ", this app reads up to " +
-                     std::to_string(kExportBundleVersion) + ")");
+                     std::to_string(newest) + ")");
   }
+  return it->value.GetUint();
 }
 
 template <class Value>
 void check_object(const Value& object, const std::vector<Field>& fields, const std::string& path,
-                  std::vector<std::string>& errors) {
-  check_version(object, path, errors);
+                  std::vector<std::string>& errors, unsigned newest = 1) {
+  const unsigned version = check_version(object, path, newest, errors);
   for (const Field& field : fields) {
     const std::string here = path + "." + field.name;
+    if (version < field.since) continue;  // not part of the format this file was written in
     const auto it = object.FindMember(field.name);
     if (it == object.MemberEnd()) {
       errors.push_back(here + ": missing (expected " + kind_name(field.kind) + ")");
@@ -231,7 +308,7 @@ void check_object(const Value& object, const std::vector<Field>& fields, const s
         break;
       case Kind::Object:
         ok = v.IsObject();
-        if (ok) check_object(v, *field.children, here, errors);
+        if (ok) check_object(v, *field.children, here, errors, field.child_version);
         break;
       case Kind::ObjectArray:
         ok = v.IsArray();
@@ -241,7 +318,7 @@ void check_object(const Value& object, const std::vector<Field>& fields, const s
             if (!v[i].IsObject()) {
               errors.push_back(element + ": expected an object");
             } else {
-              check_object(v[i], *field.children, element, errors);
+              check_object(v[i], *field.children, element, errors, field.child_version);
             }
             if (errors.size() > 50) return;
           }
@@ -265,6 +342,8 @@ ExportData collect_export(ProgressStore& store, UtcInstant now) {
   data.created = store.identity().created;
   data.settings = store.settings();
   data.completions = store.completions();
+  data.reflections = store.reflections();
+  data.checkins = store.checkins();
   data.exported_at = now;
   return data;
 }
@@ -300,6 +379,22 @@ std::string export_to_json(const ExportData& data) {
     c.anomaly = anomaly_name(r.anomaly);
     bundle.completions.push_back(std::move(c));
   }
+  for (const ReflectionEntry& r : data.reflections) {
+    bundle.reflections.push_back(dto::Reflection{r.entry_id, r.pack_id, r.item_id, r.prompt_id, r.text,
+                                                 r.at.ms, r.utc_offset_minutes});
+  }
+  for (const CheckinEntry& c : data.checkins) {
+    dto::Checkin out;
+    out.entry_id = c.entry_id;
+    out.pack_id = c.pack_id;
+    out.item_id = c.item_id;
+    out.checkin_id = c.checkin_id;
+    out.score = c.score;
+    for (const auto& [question, value] : c.answers) out.answers.push_back(dto::Answer{question, value});
+    out.utc_ms = c.at.ms;
+    out.utc_offset_minutes = c.utc_offset_minutes;
+    bundle.checkins.push_back(std::move(out));
+  }
   std::ostringstream out;
   {
     cereal::JSONOutputArchive archive(out);
@@ -330,7 +425,8 @@ ExportReadResult export_from_json(const std::string& json, const std::string& di
                 "\" object; not a Respite export");
   std::vector<std::string> shape;
   const auto& root = document[kRootName];
-  check_object(root, bundle_fields(), std::string("$.") + kRootName, shape);
+  check_object(root, bundle_fields(), std::string("$.") + kRootName, shape,
+               static_cast<unsigned>(kExportBundleVersion));
   if (!shape.empty()) {
     for (const std::string& e : shape) result.errors.push_back(display_name + ": " + e);
     return result;
@@ -427,6 +523,50 @@ ExportReadResult export_from_json(const std::string& json, const std::string& di
     r.seq = static_cast<std::int64_t>(data.completions.size()) + 1;
     data.completions.push_back(std::move(r));
   }
+  // The journal (version 2). Repeats of an entry are harmless; the same id with other content is not.
+  std::map<std::string, std::size_t> seen_entries;
+  for (std::size_t i = 0; i < bundle.reflections.size(); ++i) {
+    const dto::Reflection& in = bundle.reflections[i];
+    const std::string path = ".reflections[" + std::to_string(i) + "]";
+    ReflectionEntry r{in.entry_id,           in.pack_id,           in.item_id, in.prompt_id, in.text,
+                      UtcInstant{in.utc_ms}, in.utc_offset_minutes};
+    if (auto invalid = r.validate(); !invalid.empty()) {
+      error(path, invalid);
+      continue;
+    }
+    if (auto it = seen_entries.find(r.entry_id); it != seen_entries.end()) {
+      if (!(data.reflections[it->second] == r))
+        error(path + ".entry_id", "the same id appears earlier with different content");
+      continue;
+    }
+    seen_entries.emplace(r.entry_id, data.reflections.size());
+    data.reflections.push_back(std::move(r));
+  }
+  seen_entries.clear();
+  for (std::size_t i = 0; i < bundle.checkins.size(); ++i) {
+    const dto::Checkin& in = bundle.checkins[i];
+    const std::string path = ".checkins[" + std::to_string(i) + "]";
+    CheckinEntry c;
+    c.entry_id = in.entry_id;
+    c.pack_id = in.pack_id;
+    c.item_id = in.item_id;
+    c.checkin_id = in.checkin_id;
+    c.score = in.score;
+    for (const dto::Answer& a : in.answers) c.answers.emplace_back(a.question, a.value);
+    c.at = UtcInstant{in.utc_ms};
+    c.utc_offset_minutes = in.utc_offset_minutes;
+    if (auto invalid = c.validate(); !invalid.empty()) {
+      error(path, invalid);
+      continue;
+    }
+    if (auto it = seen_entries.find(c.entry_id); it != seen_entries.end()) {
+      if (!(data.checkins[it->second] == c))
+        error(path + ".entry_id", "the same id appears earlier with different content");
+      continue;
+    }
+    seen_entries.emplace(c.entry_id, data.checkins.size());
+    data.checkins.push_back(std::move(c));
+  }
   if (result.errors.empty()) result.data = std::move(data);
   return result;
 }
@@ -464,13 +604,47 @@ ImportOutcome import_export(ProfileRegistry& registry, const ExportData& data,
     outcome.error = opened.message;
     return outcome;
   }
-  const MergeOutcome merged = opened.store->merge(data.completions);
+  // Conflicts anywhere abort the whole import before anything is written: each merge below checks
+  // only its own part, so the parts are checked together here first.
+  std::string conflict;
+  {
+    std::map<std::string, CompletionRecord> have;
+    for (CompletionRecord& r : opened.store->completions()) have.emplace(r.event_id, std::move(r));
+    for (const CompletionRecord& r : data.completions) {
+      auto it = have.find(r.event_id);
+      if (it != have.end() && !it->second.same_event(r))
+        conflict = "event " + r.event_id + " is already recorded with different details";
+    }
+    std::map<std::string, ReflectionEntry> reflections;
+    for (ReflectionEntry& r : opened.store->reflections()) reflections.emplace(r.entry_id, std::move(r));
+    for (const ReflectionEntry& r : data.reflections) {
+      auto it = reflections.find(r.entry_id);
+      if (it != reflections.end() && !(it->second == r))
+        conflict = "entry " + r.entry_id + " is already recorded with different content";
+    }
+    std::map<std::string, CheckinEntry> checkins;
+    for (CheckinEntry& c : opened.store->checkins()) checkins.emplace(c.entry_id, std::move(c));
+    for (const CheckinEntry& c : data.checkins) {
+      auto it = checkins.find(c.entry_id);
+      if (it != checkins.end() && !(it->second == c))
+        conflict = "entry " + c.entry_id + " is already recorded with different content";
+    }
+  }
+  if (!conflict.empty()) {
+    outcome.error = conflict;
+    opened.store.reset();
+    if (outcome.created) registry.remove(alias);
+    return outcome;
+  }
+  const MergeOutcome journal = opened.store->merge_journal(data.reflections, data.checkins);
+  const MergeOutcome merged = journal.error.empty() ? opened.store->merge(data.completions) : journal;
   if (!merged.error.empty()) {
     outcome.error = merged.error;
     opened.store.reset();
     if (outcome.created) registry.remove(alias);  // leave nothing behind
     return outcome;
   }
+  outcome.journal_added = journal.added;
   opened.store->backup_if_stale();
   outcome.added = merged.added;
   outcome.already_present = merged.already_present;

@@ -15,7 +15,9 @@
 
 namespace respite::core {
 
-constexpr int kExportBundleVersion = 1;
+// The bundle's own version: 2 added the private journal (reflections, check-ins). Files of
+// version 1 (no journal) are still read. Every other type is at version 1.
+constexpr int kExportBundleVersion = 2;
 constexpr std::size_t kMaxExportBytes = 64 * 1024 * 1024;
 
 struct ExportData {
@@ -24,6 +26,8 @@ struct ExportData {
   UtcInstant created;
   ProfileSettings settings;
   std::vector<CompletionRecord> completions;  // in recording order
+  std::vector<ReflectionEntry> reflections;   // the private journal, in recording order
+  std::vector<CheckinEntry> checkins;
   UtcInstant exported_at;
 };
 
@@ -43,6 +47,7 @@ struct ImportOutcome {
   bool created = false;
   int added = 0;
   int already_present = 0;
+  int journal_added = 0;  // reflections and check-ins
   std::vector<sql::Notice> notices;
 };
 // Into the profile with the bundle's alias (or `as_alias`). A different profile that already uses

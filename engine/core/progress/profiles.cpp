@@ -107,7 +107,7 @@ const sql::Schema& ProfileRegistry::schema() {
 ProfileRegistry::~ProfileRegistry() = default;
 
 fs::path ProfileRegistry::profile_dir(const std::string& profile_id) const {
-  return data_dir_ / "profiles" / profile_id;
+  return profile_dir_in(data_dir_, profile_id);
 }
 
 ProfileRegistry::OpenResult ProfileRegistry::open(const fs::path& data_dir, const Clock& clock,
@@ -332,7 +332,8 @@ std::string ProfileRegistry::remove(const std::string& alias) {
   if (!tx.begun() || !erase.run() || !index_->bump_revision() || !tx.commit(&error))
     return "cannot update the profile list: " + (error.empty() ? c.last_error() : error);
   fs::remove_all(doomed, ec);
-  index_->backup_if_stale();
+  // "Delete my data" means gone: no older copy of the index may still name the profile.
+  if (!index_->purge_history(true)) index_->backup_if_stale();
   return {};
 }
 

@@ -72,6 +72,11 @@ class ProfileRegistry {
 
   const std::filesystem::path& data_dir() const { return data_dir_; }
   std::filesystem::path profile_dir(const std::string& profile_id) const;
+  // The same layout without a registry (the app's writer thread opens the store by path).
+  static std::filesystem::path profile_dir_in(const std::filesystem::path& data_dir,
+                                              const std::string& profile_id) {
+    return data_dir / "profiles" / profile_id;
+  }
 
  private:
   ProfileRegistry() = default;

@@ -50,6 +50,36 @@ CREATE TRIGGER completions_no_delete BEFORE DELETE ON completions
   BEGIN SELECT RAISE(ABORT, 'completions are append-only'); END;
 )sql";
 
+// Schema 2: the private journal (core/progress/journal.h). Appended to, like completions; the
+// newest entry for a prompt is the answer shown.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE reflections(
+  seq INTEGER PRIMARY KEY,
+  entry_id TEXT NOT NULL UNIQUE,
+  pack_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  prompt_id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  utc_ms INTEGER NOT NULL,
+  utc_offset_min INTEGER NOT NULL);
+CREATE INDEX reflections_prompt ON reflections(pack_id, item_id, prompt_id, utc_ms);
+CREATE TABLE checkins(
+  seq INTEGER PRIMARY KEY,
+  entry_id TEXT NOT NULL UNIQUE,
+  pack_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  checkin_id TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  answers TEXT NOT NULL,
+  utc_ms INTEGER NOT NULL,
+  utc_offset_min INTEGER NOT NULL);
+)sql";
+
+constexpr const char* kReflectionColumns =
+    "entry_id, pack_id, item_id, prompt_id, body, utc_ms, utc_offset_min";
+constexpr const char* kCheckinColumns =
+    "entry_id, pack_id, item_id, checkin_id, score, answers, utc_ms, utc_offset_min";
+
 constexpr const char* kRecordColumns =
     "seq, event_id, pack_id, item_id, content_version, utc_ms, utc_offset_min, zone, day_start_min, "
     "practice_day, active_ms, planned_ms, required_ms, complete, anomaly";
@@ -97,6 +127,85 @@ void bind_record(Statement& insert, const CompletionRecord& r) {
       .bind(14, static_cast<std::int64_t>(r.anomaly == Anomaly::ClockBehind ? 1 : 0));
 }
 
+bool read_reflection(const Statement& row, ReflectionEntry& r) {
+  r.entry_id = row.text(0);
+  r.pack_id = row.text(1);
+  r.item_id = row.text(2);
+  r.prompt_id = row.text(3);
+  r.text = row.text(4);
+  r.at = UtcInstant{row.int64(5)};
+  r.utc_offset_minutes = static_cast<int>(row.int64(6));
+  return r.validate().empty();
+}
+
+void bind_reflection(Statement& insert, const ReflectionEntry& r) {
+  insert.bind(1, r.entry_id).bind(2, r.pack_id).bind(3, r.item_id).bind(4, r.prompt_id).bind(5, r.text);
+  insert.bind(6, r.at.ms).bind(7, static_cast<std::int64_t>(r.utc_offset_minutes));
+}
+
+bool read_checkin(const Statement& row, CheckinEntry& c) {
+  c.entry_id = row.text(0);
+  c.pack_id = row.text(1);
+  c.item_id = row.text(2);
+  c.checkin_id = row.text(3);
+  c.score = static_cast<int>(row.int64(4));
+  auto answers = decode_answers(row.text(5));
+  c.answers = answers.value_or(std::vector<std::pair<std::string, int>>{});
+  c.at = UtcInstant{row.int64(6)};
+  c.utc_offset_minutes = static_cast<int>(row.int64(7));
+  return answers.has_value() && c.validate().empty();
+}
+
+void bind_checkin(Statement& insert, const CheckinEntry& c) {
+  insert.bind(1, c.entry_id).bind(2, c.pack_id).bind(3, c.item_id).bind(4, c.checkin_id);
+  insert.bind(5, static_cast<std::int64_t>(c.score)).bind(6, encode_answers(c.answers));
+  insert.bind(7, c.at.ms).bind(8, static_cast<std::int64_t>(c.utc_offset_minutes));
+}
+
+const std::string& reflection_insert_sql() {
+  static const std::string sql = std::string("INSERT OR IGNORE INTO reflections(") + kReflectionColumns +
+                                 ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+  return sql;
+}
+
+const std::string& checkin_insert_sql() {
+  static const std::string sql = std::string("INSERT OR IGNORE INTO checkins(") + kCheckinColumns +
+                                 ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+  return sql;
+}
+
+// Copies the journal rows still readable in a damaged file (a schema 1 file has none: the
+// statements then fail to prepare and nothing is copied).
+int salvage_journal(Connection& restored, Connection& damaged) {
+  int recovered = 0;
+  for (const char* order : {"ASC", "DESC"}) {
+    Statement rows(
+        damaged,
+        (std::string("SELECT ") + kReflectionColumns + " FROM reflections ORDER BY seq " + order).c_str());
+    Statement insert(restored, reflection_insert_sql().c_str());
+    while (rows.ok() && insert.ok() && rows.step() == SQLITE_ROW) {
+      ReflectionEntry r;
+      if (!read_reflection(rows, r)) continue;
+      insert.reset();
+      bind_reflection(insert, r);
+      if (insert.run() && sqlite3_changes(restored.handle()) > 0) ++recovered;
+    }
+  }
+  for (const char* order : {"ASC", "DESC"}) {
+    Statement rows(
+        damaged, (std::string("SELECT ") + kCheckinColumns + " FROM checkins ORDER BY seq " + order).c_str());
+    Statement insert(restored, checkin_insert_sql().c_str());
+    while (rows.ok() && insert.ok() && rows.step() == SQLITE_ROW) {
+      CheckinEntry c;
+      if (!read_checkin(rows, c)) continue;
+      insert.reset();
+      bind_checkin(insert, c);
+      if (insert.run() && sqlite3_changes(restored.handle()) > 0) ++recovered;
+    }
+  }
+  return recovered;
+}
+
 // Copies what is still readable out of a damaged file. Reads forwards until the first error, then
 // backwards from the end, so rows on both sides of a bad page are found; every row is validated
 // before it is inserted, and ids already present are left alone.
@@ -140,6 +249,7 @@ int salvage(Connection& restored, Connection& damaged) {
       if (insert.run() && sqlite3_changes(restored.handle()) > 0) ++recovered;
     }
   }
+  recovered += salvage_journal(restored, damaged);
   return tx.commit() ? recovered : 0;
 }
 
@@ -149,6 +259,8 @@ sql::Schema make_schema() {
   schema.label = "practice history";
   schema.migrations.push_back({1, "profile, rest dates and completion events",
                                [](Connection& c, std::string& error) { return c.exec(kSchemaV1, &error); }});
+  schema.migrations.push_back({2, "private journal: reflection answers and check-ins",
+                               [](Connection& c, std::string& error) { return c.exec(kSchemaV2, &error); }});
   schema.salvage = salvage;
   return schema;
 }
@@ -473,6 +585,149 @@ std::vector<CompletionRecord> ProgressStore::recent(std::size_t limit) {
 
 std::int64_t ProgressStore::completion_count() {
   return db_->connection().query_int("SELECT count(*) FROM completions").value_or(0);
+}
+
+namespace {
+
+// Looks `id` up in `table`; 1 found, 0 absent, -1 error.
+int find_entry(Connection& c, const char* table, const char* columns, const std::string& id, Statement*& out,
+               std::unique_ptr<Statement>& holder) {
+  holder = std::make_unique<Statement>(
+      c, (std::string("SELECT ") + columns + " FROM " + table + " WHERE entry_id = ?1").c_str());
+  holder->bind(1, id);
+  out = holder.get();
+  const int step = holder->ok() ? holder->step() : SQLITE_ERROR;
+  return step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+}
+
+template <class Entry, class Read, class Bind>
+RecordStatus add_entry(sql::DurableDb& db, const Entry& entry, const char* table, const char* columns,
+                       const std::string& insert_sql, Read read, Bind bind, std::string* message) {
+  auto say = [&](RecordStatus status, const std::string& why) {
+    if (message != nullptr) *message = why;
+    return status;
+  };
+  if (auto invalid = entry.validate(); !invalid.empty()) return say(RecordStatus::Invalid, invalid);
+  Connection& c = db.connection();
+  Transaction tx(c);
+  if (!tx.begun()) return say(RecordStatus::Failed, "cannot start a transaction: " + c.last_error());
+  Statement* row = nullptr;
+  std::unique_ptr<Statement> holder;
+  const int found = find_entry(c, table, columns, entry.entry_id, row, holder);
+  if (found < 0) return say(RecordStatus::Failed, "cannot look up the entry: " + c.last_error());
+  if (found == 1) {
+    Entry existing;
+    read(*row, existing);
+    return existing == entry ? RecordStatus::AlreadyRecorded
+                             : say(RecordStatus::Conflict,
+                                   "entry " + entry.entry_id + " is already recorded with different content");
+  }
+  holder.reset();
+  Statement insert(c, insert_sql.c_str());
+  bind(insert, entry);
+  std::string error;
+  if (!insert.run() || !db.bump_revision() || !tx.commit(&error))
+    return say(RecordStatus::Failed, "cannot write the entry: " + (error.empty() ? c.last_error() : error));
+  return RecordStatus::Recorded;
+}
+
+}  // namespace
+
+RecordStatus ProgressStore::add_reflection(const ReflectionEntry& entry, std::string* message) {
+  return add_entry(*db_, entry, "reflections", kReflectionColumns, reflection_insert_sql(), read_reflection,
+                   bind_reflection, message);
+}
+
+RecordStatus ProgressStore::add_checkin(const CheckinEntry& entry, std::string* message) {
+  return add_entry(*db_, entry, "checkins", kCheckinColumns, checkin_insert_sql(), read_checkin, bind_checkin,
+                   message);
+}
+
+std::vector<ReflectionEntry> ProgressStore::reflections() {
+  std::vector<ReflectionEntry> out;
+  Statement rows(db_->connection(),
+                 (std::string("SELECT ") + kReflectionColumns + " FROM reflections ORDER BY seq").c_str());
+  while (rows.ok() && rows.step() == SQLITE_ROW) {
+    ReflectionEntry r;
+    read_reflection(rows, r);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<CheckinEntry> ProgressStore::checkins() {
+  std::vector<CheckinEntry> out;
+  Statement rows(db_->connection(),
+                 (std::string("SELECT ") + kCheckinColumns + " FROM checkins ORDER BY seq").c_str());
+  while (rows.ok() && rows.step() == SQLITE_ROW) {
+    CheckinEntry c;
+    read_checkin(rows, c);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+MergeOutcome ProgressStore::merge_journal(const std::vector<ReflectionEntry>& reflections,
+                                          const std::vector<CheckinEntry>& checkins) {
+  MergeOutcome outcome;
+  for (const ReflectionEntry& r : reflections) {
+    if (auto invalid = r.validate(); !invalid.empty()) {
+      outcome.error = "reflection " + r.entry_id + ": " + invalid;
+      return outcome;
+    }
+  }
+  for (const CheckinEntry& c : checkins) {
+    if (auto invalid = c.validate(); !invalid.empty()) {
+      outcome.error = "check-in " + c.entry_id + ": " + invalid;
+      return outcome;
+    }
+  }
+  Connection& c = db_->connection();
+  Transaction tx(c);
+  if (!tx.begun()) {
+    outcome.error = "cannot start a transaction: " + c.last_error();
+    return outcome;
+  }
+  auto merge_one = [&](const auto& entry, const char* table, const char* columns,
+                       const std::string& insert_sql, auto read, auto bind) {
+    using Entry = std::decay_t<decltype(entry)>;
+    Statement* row = nullptr;
+    std::unique_ptr<Statement> holder;
+    const int found = find_entry(c, table, columns, entry.entry_id, row, holder);
+    if (found < 0) return "cannot look up entry " + entry.entry_id + ": " + c.last_error();
+    if (found == 1) {
+      Entry existing;
+      read(*row, existing);
+      if (!(existing == entry))
+        return "entry " + entry.entry_id + " is already recorded with different content";
+      ++outcome.already_present;
+      return std::string();
+    }
+    holder.reset();
+    Statement insert(c, insert_sql.c_str());
+    bind(insert, entry);
+    if (!insert.run()) return "cannot write entry " + entry.entry_id + ": " + c.last_error();
+    ++outcome.added;
+    return std::string();
+  };
+  for (const ReflectionEntry& r : reflections) {
+    if (auto error = merge_one(r, "reflections", kReflectionColumns, reflection_insert_sql(), read_reflection,
+                               bind_reflection);
+        !error.empty())
+      return MergeOutcome{0, 0, error};
+  }
+  for (const CheckinEntry& entry : checkins) {
+    if (auto error =
+            merge_one(entry, "checkins", kCheckinColumns, checkin_insert_sql(), read_checkin, bind_checkin);
+        !error.empty())
+      return MergeOutcome{0, 0, error};
+  }
+  if (outcome.added > 0) {
+    std::string error;
+    if (!db_->bump_revision() || !tx.commit(&error))
+      return MergeOutcome{0, 0, "cannot commit: " + (error.empty() ? c.last_error() : error)};
+  }
+  return outcome;
 }
 
 bool ProgressStore::backup_if_stale(std::string* error) {

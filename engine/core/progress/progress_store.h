@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "core/progress/durable_db.h"
+#include "core/progress/journal.h"
 #include "core/progress/progress_types.h"
 
 namespace respite::core {
@@ -78,6 +79,18 @@ class ProgressStore {
   std::vector<CompletionRecord> completions();              // in recording order
   std::vector<CompletionRecord> recent(std::size_t limit);  // newest instant first
   std::int64_t completion_count();
+
+  // ---- The private journal (schema 2; core/progress/journal.h)
+  // One transaction per entry. The same entry again is AlreadyRecorded; the same id with other
+  // content is a Conflict; an invalid entry is Invalid. `message` says why when not ok.
+  RecordStatus add_reflection(const ReflectionEntry& entry, std::string* message = nullptr);
+  RecordStatus add_checkin(const CheckinEntry& entry, std::string* message = nullptr);
+  std::vector<ReflectionEntry> reflections();  // in recording order
+  std::vector<CheckinEntry> checkins();        // in recording order
+  // Adds imported entries: all validated first, one transaction, entries already there skipped, a
+  // conflicting id aborts the whole merge.
+  MergeOutcome merge_journal(const std::vector<ReflectionEntry>& reflections,
+                             const std::vector<CheckinEntry>& checkins);
 
   // Backups are kept out of the commit path: the owner calls this when idle (the async writer
   // does so whenever its queue drains; the CLI before it exits). False with a message on failure.
