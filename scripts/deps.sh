@@ -8,7 +8,6 @@ RESPITE_DEBIAN_PACKAGES=(
   libsdl2-dev libsdl2-mixer-dev libimgui-dev libcereal-dev catch2 rapidjson-dev
   libsqlite3-dev libsodium-dev libzip-dev tzdata
   fonts-noto-core libstb-dev
-  clang libclang-rt-14-dev   # libFuzzer targets run by scripts/test (scripts/fuzz)
   clang libclang-rt-14-dev  # scripts/fuzz (libFuzzer), run by scripts/test
 )
 
