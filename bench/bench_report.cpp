@@ -344,7 +344,8 @@ int main(int argc, char** argv) {
   std::printf("%s\n", std::string(136, '-').c_str());
   int not_met = 0;
   for (const Row& row : rows) {
-    std::printf("%-50s  %-56s  %-18s  %s\n", row.measure.c_str(), row.value.c_str(), row.goal.c_str(),
+    const std::string shown = row.status == Status::NotRun ? "-" : row.value;
+    std::printf("%-50s  %-56s  %-18s  %s\n", row.measure.c_str(), shown.c_str(), row.goal.c_str(),
                 to_string(row.status));
     if (row.status == Status::NotMet || row.status == Status::Failed) ++not_met;
   }
