@@ -42,7 +42,7 @@ std::unique_ptr<UiRuntime> UiRuntime::create(const std::string& font_dir, float 
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-  // Tab and the arrow keys move a visible focus ring between controls; Enter or Space activates.
+  // The arrow keys move a visible focus ring between controls; Enter or Space activates.
   // Keys are SDL scancodes, as ImGui's SDL backend maps them (headless hosts need the map too).
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   const std::pair<ImGuiKey_, SDL_Scancode> keys[] = {

@@ -32,9 +32,15 @@ struct Run {
 // Runs argv with extra environment entries; stdout and stderr go to a file read back.
 Run run(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
         const fs::path& out_file) {
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e != nullptr; ++e) env_strings.emplace_back(*e);
-  for (const std::string& e : extra_env) env_strings.push_back(e);
+  // The extra entries replace inherited ones of the same name (getenv takes the first).
+  std::vector<std::string> env_strings = extra_env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry(*e);
+    const std::string name = entry.substr(0, entry.find('=') + 1);
+    bool replaced = false;
+    for (const std::string& x : extra_env) replaced = replaced || x.rfind(name, 0) == 0;
+    if (!replaced) env_strings.push_back(entry);
+  }
   std::vector<char*> env, args;
   for (std::string& e : env_strings) env.push_back(e.data());
   env.push_back(nullptr);

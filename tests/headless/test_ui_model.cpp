@@ -253,3 +253,24 @@ TEST_CASE("an idle home screen renders no frames", "[headless][ui][frames]") {
   CHECK(h.loop->frames_rendered() - before <= 10);
   CHECK(h.loop->frames_rendered() - before == 0);
 }
+
+TEST_CASE("the keyboard moves a focus ring and activates controls", "[headless][ui][keyboard]") {
+  UiHarness h(390, 844, 1.0f);
+  h.settle();
+  const auto press = [&](SDL_Scancode key) {
+    h.events.push(testing::key_down(key));
+    h.loop->step();
+    SDL_Event up = testing::key_down(key);
+    up.type = SDL_KEYUP;
+    h.events.push(up);
+    h.loop->step();
+    h.loop->step();
+  };
+  // Dear ImGui 1.86 moves between buttons with the arrow keys (Tab only cycles text fields).
+  press(SDL_SCANCODE_DOWN);
+  ImGui::SetCurrentContext(h.ui->context());
+  CHECK(ImGui::GetIO().NavVisible);
+  press(SDL_SCANCODE_SPACE);
+  // Whatever control has the focus, activating it leaves home (every control on home does).
+  CHECK(h.model->route().screen != app::Screen::Home);
+}
