@@ -230,7 +230,8 @@ void draw_home(const Ui& ui, const HomeView& view, UiActions& actions) {
   // Status: the streak (when the profile shows one) and quiet mode, each a quiet pill.
   if (view.streak) {
     at(left);
-    status_pill(ui, nullptr, Icon::Check, streak_text(ui, *view.streak), left.width);
+    if (status_pill(ui, "##streak", Icon::Check, streak_text(ui, *view.streak), left.width))
+      emit(actions, ActionKind::OpenProgress);
     gap(ui, m.space_s);
   }
   if (view.sound_mode == core::SoundMode::WithPatients) {
