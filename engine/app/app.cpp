@@ -46,7 +46,8 @@ std::string system_locale() {
     std::string locale(value);
     locale = locale.substr(0, locale.find_first_of(".@"));
     if (locale == "C" || locale == "POSIX" || locale.size() < 2) return "en";
-    for (char& c : locale) if (c == '_') c = '-';
+    for (char& c : locale)
+      if (c == '_') c = '-';
     return locale;
   }
   return "en";
@@ -132,7 +133,8 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
            "saved\n";
   }
 
-  std::unique_ptr<UiRuntime> ui = UiRuntime::create(*font_dir, video->ui_scale(), settings.effective_theme(), error);
+  std::unique_ptr<UiRuntime> ui =
+      UiRuntime::create(*font_dir, video->ui_scale(), settings.effective_theme(), error);
   if (!ui) {
     err << "respite: " << error << "\n";
     return cli::kInvalid;

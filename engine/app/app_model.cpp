@@ -90,19 +90,26 @@ OpenResult AppModel::check_item(const Route& route, const core::Pack*& pack, con
   const auto refuse = [&](const std::string& why) {
     result.ok = false;
     result.exit_code = 1;
-    result.error = "item '" + route.item.to_string() + "' is a " + core::to_string(item->kind) + " item; " + why;
+    result.error =
+        "item '" + route.item.to_string() + "' is a " + core::to_string(item->kind) + " item; " + why;
   };
   if (route.screen == Screen::Player && !playable(*item)) {
-    refuse("only breathing items and micro-breaks can be played (modules: module/PACK_ID/ITEM_ID/PAGE, programs: "
-           "program/PACK_ID/ITEM_ID)");
-  } else if (route.screen == Screen::Module && (item->kind != core::ItemKind::Module || item->module.pages.empty())) {
+    refuse(
+        "only breathing items and micro-breaks can be played (modules: module/PACK_ID/ITEM_ID/PAGE, "
+        "programs: "
+        "program/PACK_ID/ITEM_ID)");
+  } else if (route.screen == Screen::Module &&
+             (item->kind != core::ItemKind::Module || item->module.pages.empty())) {
     refuse("only modules have pages to read");
-  } else if (route.screen == Screen::Module && (route.page < 0 || static_cast<std::size_t>(route.page) >= item->module.pages.size())) {
+  } else if (route.screen == Screen::Module &&
+             (route.page < 0 || static_cast<std::size_t>(route.page) >= item->module.pages.size())) {
     result.ok = false;
     result.exit_code = 1;
-    result.error = "module '" + route.item.to_string() + "' has " + std::to_string(item->module.pages.size()) +
-                   " pages; page " + std::to_string(route.page + 1) + " does not exist";
-  } else if (route.screen == Screen::Program && (item->kind != core::ItemKind::Program || item->program.days.empty())) {
+    result.error = "module '" + route.item.to_string() + "' has " +
+                   std::to_string(item->module.pages.size()) + " pages; page " +
+                   std::to_string(route.page + 1) + " does not exist";
+  } else if (route.screen == Screen::Program &&
+             (item->kind != core::ItemKind::Program || item->program.days.empty())) {
     refuse("only programs have days to follow");
   }
   return result;
@@ -149,7 +156,8 @@ void AppModel::navigate(const Route& route) {
     if (route.screen == Screen::Home) {
       history_.clear();
     } else if (route_.screen != Screen::Player && route_.screen != Screen::Completion &&
-               !(route_.screen == Screen::Module && route.screen == Screen::Module && route.item == route_.item)) {
+               !(route_.screen == Screen::Module && route.screen == Screen::Module &&
+                 route.item == route_.item)) {
       history_.push_back(route_);
       if (history_.size() > 32) history_.erase(history_.begin());
     }
@@ -217,8 +225,8 @@ void AppModel::apply(const ui::UiAction& action) {
       touch();
       break;
     case ActionKind::SetTextScale:
-      settings_.text_scale = std::clamp(std::isfinite(action.volume) ? action.volume : 1.0f, ui::kMinTextScale,
-                                        ui::kMaxTextScale);
+      settings_.text_scale = std::clamp(std::isfinite(action.volume) ? action.volume : 1.0f,
+                                        ui::kMinTextScale, ui::kMaxTextScale);
       touch();
       break;
     case ActionKind::SetLocale:
@@ -418,7 +426,8 @@ ui::HomeView AppModel::home_view() const {
   const std::optional<core::ItemRef> primary = catalog_.home_default();
   std::optional<core::ItemRef> first_program;
   for (const ui::ItemCardView& card : cards_) {
-    if (primary && card.ref == *primary && card.startable && card.kind == core::ItemKind::Breathing) view.primary = card;
+    if (primary && card.ref == *primary && card.startable && card.kind == core::ItemKind::Breathing)
+      view.primary = card;
     if (card.kind == core::ItemKind::Breathing && card.startable) view.breathing.push_back(card);
     if (card.kind == core::ItemKind::MicroBreak && card.startable) view.micro_breaks.push_back(card);
     if (card.kind == core::ItemKind::Program && card.startable && !first_program) first_program = card.ref;
@@ -427,7 +436,8 @@ ui::HomeView AppModel::home_view() const {
   const std::optional<core::ItemRef> program_ref = program_ ? program_ : first_program;
   const core::Pack* pack = program_ref ? catalog_.find_pack(program_ref->pack_id) : nullptr;
   const core::Item* program = program_ref ? catalog_.find(*program_ref) : nullptr;
-  if (pack != nullptr && program != nullptr && program->kind == core::ItemKind::Program && !program->program.days.empty()) {
+  if (pack != nullptr && program != nullptr && program->kind == core::ItemKind::Program &&
+      !program->program.days.empty()) {
     const int days = static_cast<int>(program->program.days.size());
     const int day = std::clamp(program_ ? program_day_ : 1, 1, days);
     const core::ProgramDay& spec = program->program.days[static_cast<std::size_t>(day - 1)];
@@ -492,7 +502,8 @@ ui::PlayerView AppModel::player_view() const {
   if (pack != nullptr && item != nullptr && item->kind == core::ItemKind::MicroBreak) {
     view.micro_break = true;
     for (const core::PlannedPhase& planned : runner.plan().phases) {
-      const bool valid = planned.step >= 0 && static_cast<std::size_t>(planned.step) < item->micro_break.steps.size();
+      const bool valid =
+          planned.step >= 0 && static_cast<std::size_t>(planned.step) < item->micro_break.steps.size();
       view.steps.push_back(valid ? item->micro_break.steps[static_cast<std::size_t>(planned.step)].text.get(
                                        settings_.locale, pack->default_locale)
                                  : std::string());

@@ -35,10 +35,10 @@ struct Settings {
   bool reduced_motion = false;
   core::SoundSettings sound;
   std::string locale = "en";
-  float text_scale = 1.0f;       // 1..2 (ui::kMinTextScale..kMaxTextScale)
-  bool ask_feeling = true;       // ask "how do you feel now?" after a session (one tap, optional)
-  std::string support_region;    // ISO 3166 code for the support screen; "" = from the locale
-  ui::Insets safe_area;          // dp kept clear at each edge (--safe-area / RESPITE_SAFE_AREA)
+  float text_scale = 1.0f;     // 1..2 (ui::kMinTextScale..kMaxTextScale)
+  bool ask_feeling = true;     // ask "how do you feel now?" after a session (one tap, optional)
+  std::string support_region;  // ISO 3166 code for the support screen; "" = from the locale
+  ui::Insets safe_area;        // dp kept clear at each edge (--safe-area / RESPITE_SAFE_AREA)
 
   ui::ThemeName effective_theme() const { return follow_system_theme ? system_theme : theme; }
 };
@@ -79,7 +79,8 @@ class AppModel {
     core::AudioOut* audio = nullptr;  // the dispatcher's audio, to silence it when sent away
     // Crisis and support lines for a locale and region (core::load_support_resources); null: the
     // support screen shows the general guidance from the translation file.
-    using SupportProvider = std::function<core::SupportResources(const std::string& locale, const std::string& region)>;
+    using SupportProvider =
+        std::function<core::SupportResources(const std::string& locale, const std::string& region)>;
     SupportProvider support = {};
   };
 

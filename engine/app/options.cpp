@@ -131,8 +131,8 @@ bool parse_theme(const std::string& flag, const std::string& text, ui::ThemeName
 bool parse_text_scale(const std::string& flag, const std::string& text, float& scale, std::string& error) {
   char* end = nullptr;
   const float value = std::strtof(text.c_str(), &end);
-  if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(value) || value < ui::kMinTextScale ||
-      value > ui::kMaxTextScale) {
+  if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(value) ||
+      value < ui::kMinTextScale || value > ui::kMaxTextScale) {
     error = flag + " '" + text + "': expected a text size from 1 (100 %) to 2 (200 %)";
     return false;
   }
@@ -140,10 +140,12 @@ bool parse_text_scale(const std::string& flag, const std::string& text, float& s
   return true;
 }
 
-bool parse_safe_area(const std::string& flag, const std::string& text, ui::Insets& insets, std::string& error) {
+bool parse_safe_area(const std::string& flag, const std::string& text, ui::Insets& insets,
+                     std::string& error) {
   const auto parsed = ui::insets_from_string(text);
   if (!parsed) {
-    error = flag + " '" + text + "': expected TOP,RIGHT,BOTTOM,LEFT in dp (0-200 each), or one number for all";
+    error =
+        flag + " '" + text + "': expected TOP,RIGHT,BOTTOM,LEFT in dp (0-200 each), or one number for all";
     return false;
   }
   insets = *parsed;
@@ -151,8 +153,14 @@ bool parse_safe_area(const std::string& flag, const std::string& text, ui::Inset
 }
 
 std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args, std::string& error) {
-  const std::vector<cli::FlagSpec> specs = {{"--data-dir"}, {"--pack", true, true}, {"--size"},      {"--scale"},
-                                            {"--theme"},    {"--locale"},          {"--text-scale"}, {"--safe-area"},
+  const std::vector<cli::FlagSpec> specs = {{"--data-dir"},
+                                            {"--pack", true, true},
+                                            {"--size"},
+                                            {"--scale"},
+                                            {"--theme"},
+                                            {"--locale"},
+                                            {"--text-scale"},
+                                            {"--safe-area"},
                                             {"--exit-after-frames"}};
   std::string parse_error;
   const auto parsed = cli::parse_args(args, specs, parse_error);

@@ -25,8 +25,8 @@ struct AppOptions {
   std::vector<std::string> packs;
   int width = 390;
   int height = 844;
-  std::optional<float> scale;  // nullopt: the display's density
-  std::optional<ui::ThemeName> theme;  // nullopt: follow the system (ui::system_theme_from_environment)
+  std::optional<float> scale;           // nullopt: the display's density
+  std::optional<ui::ThemeName> theme;   // nullopt: follow the system (ui::system_theme_from_environment)
   std::string locale;                   // empty: the system's ($LANG), else English
   std::optional<float> text_scale;      // 1..2
   std::optional<ui::Insets> safe_area;  // dp; else $RESPITE_SAFE_AREA, else none
@@ -66,6 +66,7 @@ bool parse_seconds(const std::string& flag, const std::string& text, double& sec
 bool valid_locale(const std::string& text);
 bool parse_theme(const std::string& flag, const std::string& text, ui::ThemeName& theme, std::string& error);
 bool parse_text_scale(const std::string& flag, const std::string& text, float& scale, std::string& error);
-bool parse_safe_area(const std::string& flag, const std::string& text, ui::Insets& insets, std::string& error);
+bool parse_safe_area(const std::string& flag, const std::string& text, ui::Insets& insets,
+                     std::string& error);
 
 }  // namespace respite::app

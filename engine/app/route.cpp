@@ -86,11 +86,13 @@ RouteParse parse_route(const std::string& text) {
     const std::size_t slash = rest.rfind('/');
     const auto ref = slash == std::string::npos ? std::nullopt : core::ItemRef::parse(rest.substr(0, slash));
     const std::string page = slash == std::string::npos ? std::string() : rest.substr(slash + 1);
-    const bool digits = !page.empty() && page.size() <= 4 && page.find_first_not_of("0123456789") == std::string::npos;
+    const bool digits =
+        !page.empty() && page.size() <= 4 && page.find_first_not_of("0123456789") == std::string::npos;
     if (!ref || !digits || std::stoi(page) < 1) {
-      return failure(RouteError::Malformed, "route '" + text +
-                                                "' is malformed: expected module/PACK_ID/ITEM_ID/PAGE with PAGE "
-                                                "from 1, e.g. module/clinician-essentials/understanding-burnout/1");
+      return failure(RouteError::Malformed,
+                     "route '" + text +
+                         "' is malformed: expected module/PACK_ID/ITEM_ID/PAGE with PAGE "
+                         "from 1, e.g. module/clinician-essentials/understanding-burnout/1");
     }
     parse.route.screen = Screen::Module;
     parse.route.item = *ref;

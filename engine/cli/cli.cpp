@@ -7,7 +7,8 @@
 namespace respite::cli {
 namespace {
 
-constexpr const char* kUsageText = R"(usage: respite [--data-dir DIR] [--pack PATH]... [--size WxH] [--scale S]
+constexpr const char* kUsageText =
+    R"(usage: respite [--data-dir DIR] [--pack PATH]... [--size WxH] [--scale S]
        respite shot --route ROUTE [--at SECONDS] [--size WxH] [--scale S] [--theme NAME]
                     [--locale LANG] [--data-dir DIR [--profile NAME]] [--now ISO8601_WITH_OFFSET]
                     [--pack PATH]... -o OUT.png
@@ -36,7 +37,8 @@ Exit codes: 0 success, 1 invalid input or failed validation, 2 usage error.
 
 }  // namespace
 
-int run(const std::vector<std::string>& args, const AppEntryPoints& app, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, const AppEntryPoints& app, std::ostream& out,
+        std::ostream& err) {
   if (args.empty() || args[0].rfind("--", 0) == 0) {
     if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
       out << kUsageText;
