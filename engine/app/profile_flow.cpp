@@ -92,6 +92,7 @@ void ProfileFlow::go(Screen screen) {
 // ---- Loading and signing in --------------------------------------------------------------------
 
 void ProfileFlow::on_device(DeviceState state) {
+  const bool first_load = !loaded_;
   loaded_ = true;
   const bool reroute = reroute_after_load_;
   reroute_after_load_ = true;
@@ -102,6 +103,8 @@ void ProfileFlow::on_device(DeviceState state) {
   }
   device_ = std::move(state);
   if (reroute) route_after_load();
+  // The first screen after launch appears at once: a fade-in there only delays the first tap.
+  if (first_load) model_.finish_transition();
   model_.mark_changed();
 }
 

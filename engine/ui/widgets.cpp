@@ -14,7 +14,6 @@ namespace {
 constexpr float kTapSlopDp = 10.0f;
 // A swipe must travel at least this far sideways (dp), and more sideways than up or down.
 constexpr float kSwipeDp = 64.0f;
-constexpr float kPi = 3.14159265358979f;
 
 // The visible part of an ImGui "Label##id" string.
 const char* label_end(const char* id_label) {
