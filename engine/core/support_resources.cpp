@@ -6,13 +6,15 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "core/json_document.h"
 #include "core/json_number.h"
+#include "core/pack_files.h"
+#include "core/pack_text.h"
 
 // The build defines where the bundled file is (engine/core/CMakeLists.txt); a build without it has
 // no default and relies on RESPITE_SUPPORT_FILE.
@@ -25,6 +27,12 @@ namespace {
 
 using json::Type;
 using json::Value;
+using pack_text::closest;
+using pack_text::is_valid_id;
+using pack_text::is_valid_locale;
+using pack_text::is_web_address;
+using pack_text::join;
+using pack_text::quoted_choices;
 
 constexpr int kSupportFormatVersion = 1;
 
@@ -42,9 +50,6 @@ const std::vector<std::string> kContactTypes = {"phone", "sms", "web", "email"};
 
 // ---- Text helpers -------------------------------------------------------------------------------
 
-bool is_lower_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -54,30 +59,8 @@ bool is_upper(char c) {
 bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || is_upper(c);
 }
-char lower(char c) {
-  return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-}
 char upper(char c) {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-bool is_valid_id(const std::string& id) {
-  if (id.size() < 2 || id.size() > 64 || !is_lower_alnum(id[0])) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) { return is_lower_alnum(c) || c == '-'; });
-}
-
-// [a-z]{2,3}(-[A-Za-z0-9]{2,8})*, as for packs.
-bool is_valid_locale(const std::string& tag) {
-  std::size_t i = 0;
-  while (i < tag.size() && tag[i] >= 'a' && tag[i] <= 'z') ++i;
-  if (i < 2 || i > 3) return false;
-  while (i < tag.size()) {
-    if (tag[i] != '-') return false;
-    const std::size_t start = ++i;
-    while (i < tag.size() && (is_alpha(tag[i]) || is_digit(tag[i]))) ++i;
-    if (i - start < 2 || i - start > 8) return false;
-  }
-  return true;
 }
 
 // "*", or an ISO 3166-1 alpha-2 code with an optional ISO 3166-2 subdivision: "US", "GB-ENG".
@@ -87,16 +70,6 @@ bool is_valid_region(const std::string& region) {
   if (region.size() == 2) return true;
   if (region[2] != '-' || region.size() < 4 || region.size() > 6) return false;
   return std::all_of(region.begin() + 3, region.end(), [](char c) { return is_upper(c) || is_digit(c); });
-}
-
-bool is_web_address(const std::string& url) {
-  for (const char* scheme : {"https://", "http://"}) {
-    const std::string prefix(scheme);
-    if (url.size() > prefix.size() && url.compare(0, prefix.size(), prefix) == 0) {
-      return url.find_first_of(" \t\r\n") == std::string::npos;
-    }
-  }
-  return false;
 }
 
 // A number as people write it: digits with spaces, dots, hyphens or parentheses between them and an
@@ -123,54 +96,6 @@ bool is_email(const std::string& address) {
   return at != std::string::npos && at > 0 && at + 1 < address.size() &&
          address.find('@', at + 1) == std::string::npos &&
          address.find_first_of(" \t\r\n") == std::string::npos;
-}
-
-// Optimal string alignment distance (a swap of neighbours counts as one edit), case-insensitive.
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  const std::size_t n = a.size();
-  const std::size_t m = b.size();
-  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[n][m];
-}
-
-std::optional<std::string> closest(const std::string& word, const std::vector<std::string>& candidates) {
-  if (word.size() > 64) return std::nullopt;
-  std::optional<std::string> best;
-  std::size_t best_distance = word.size() <= 4 ? 2 : 3;
-  for (const std::string& candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = candidate;
-    }
-  }
-  return best;
-}
-
-std::string join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
-  return out;
-}
-
-std::string quoted_choices(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
-    out += '"' + names[i] + '"';
-  }
-  return out;
 }
 
 // ---- One entry as read, before locale resolution and region filtering ---------------------------
@@ -580,56 +505,41 @@ class SupportReader {
     const Value* value_v = require(v, path, "value", "the number, address or link");
     if (value_v && ok) {
       const std::string value_path = path + ".value";
+      // Each contact type has its own form of value; `well_formed` checks it and may keep a
+      // normalised copy (the digits a dialler needs).
+      std::string expected;
+      std::function<bool(const std::string&)> well_formed;
       switch (contact.type) {
         case ContactType::Phone:
-        case ContactType::Sms: {
-          const std::string expected =
+        case ContactType::Sms:
+          expected =
               "a phone number of digits, optionally with spaces, hyphens, dots, parentheses and a leading + "
               "(like \"116 123\" or \"+1-888-409-0141\")";
-          if (auto value = read_string(*value_v, value_path, expected)) {
-            if (auto dial = dial_string(*value)) {
-              contact.value = *value;
-              contact.dial = *dial;
-            } else {
-              error("E-FORMAT", value_v->offset, value_path,
-                    "expected " + expected + ", found " + json::describe(*value_v));
-              ok = false;
-            }
-          } else {
-            ok = false;
-          }
+          well_formed = [&contact](const std::string& value) {
+            const std::optional<std::string> dial = dial_string(value);
+            if (dial) contact.dial = *dial;
+            return dial.has_value();
+          };
           break;
-        }
-        case ContactType::Web: {
-          const std::string expected = "a web address starting with https:// or http://";
-          if (auto value = read_string(*value_v, value_path, expected)) {
-            if (is_web_address(*value)) {
-              contact.value = *value;
-            } else {
-              error("E-FORMAT", value_v->offset, value_path,
-                    "expected " + expected + ", found " + json::describe(*value_v));
-              ok = false;
-            }
-          } else {
-            ok = false;
-          }
+        case ContactType::Web:
+          expected = "a web address starting with https:// or http://";
+          well_formed = [](const std::string& value) { return is_web_address(value); };
           break;
-        }
-        case ContactType::Email: {
-          const std::string expected = "an email address like \"peer-support@example.org\"";
-          if (auto value = read_string(*value_v, value_path, expected)) {
-            if (is_email(*value)) {
-              contact.value = *value;
-            } else {
-              error("E-FORMAT", value_v->offset, value_path,
-                    "expected " + expected + ", found " + json::describe(*value_v));
-              ok = false;
-            }
-          } else {
-            ok = false;
-          }
+        case ContactType::Email:
+          expected = "an email address like \"peer-support@example.org\"";
+          well_formed = is_email;
           break;
+      }
+      if (auto value = read_string(*value_v, value_path, expected)) {
+        if (well_formed(*value)) {
+          contact.value = *value;
+        } else {
+          error("E-FORMAT", value_v->offset, value_path,
+                "expected " + expected + ", found " + json::describe(*value_v));
+          ok = false;
         }
+      } else {
+        ok = false;
       }
     }
     if (const Value* message_v = v.find("message")) {
@@ -777,37 +687,30 @@ RawFile parse_file(const std::string& text, const std::string& name, FileRole ro
   return file;
 }
 
-// Reads a whole file of at most `max_bytes` (+1, to notice a larger one). Nullopt after reporting.
+// Reads a whole file of at most `max_bytes`. Nullopt after reporting why not.
 std::optional<std::string> read_capped(const std::string& path, const std::string& name,
                                        std::size_t max_bytes, Diagnostics& out) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    add_file_error(out, name, "E-IO", "no such file");
-    return std::nullopt;
+  FileRead read = read_file_capped(path, max_bytes);
+  switch (read.status) {
+    case FileRead::Status::Ok:
+      return std::move(read.bytes);
+    case FileRead::Status::Missing:
+      add_file_error(out, name, "E-IO", "no such file");
+      break;
+    case FileRead::Status::NotAFile:
+    case FileRead::Status::Symlink:
+      add_file_error(out, name, "E-IO", "this is not a regular file");
+      break;
+    case FileRead::Status::TooLarge:
+      add_file_error(out, name, "E-TOO-LARGE",
+                     "the file is larger than the limit of " + std::to_string(max_bytes) +
+                         " bytes; is this the right file?");
+      break;
+    case FileRead::Status::Unreadable:
+      add_file_error(out, name, "E-IO", "the file could not be read (check its permissions)");
+      break;
   }
-  if (!fs::is_regular_file(path, ec)) {
-    add_file_error(out, name, "E-IO", "this is not a regular file");
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    add_file_error(out, name, "E-IO", "the file cannot be opened (check its permissions)");
-    return std::nullopt;
-  }
-  std::string text;
-  char buffer[16 * 1024];
-  while (in && text.size() <= max_bytes) {
-    const std::size_t want = std::min(sizeof buffer, max_bytes + 1 - text.size());
-    in.read(buffer, static_cast<std::streamsize>(want));
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (in.gcount() == 0) break;
-  }
-  if (in.bad()) {
-    add_file_error(out, name, "E-IO", "the file could not be read");
-    return std::nullopt;
-  }
-  return text;
+  return std::nullopt;
 }
 
 // ---- Selection --------------------------------------------------------------------------------
