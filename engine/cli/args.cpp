@@ -60,4 +60,12 @@ std::optional<ParsedArgs> parse_args(const std::vector<std::string>& args, const
   return parsed;
 }
 
+std::optional<ParsedArgs> parse_command(const std::string& command, const std::vector<std::string>& args,
+                                        const std::vector<FlagSpec>& specs, std::ostream& err) {
+  std::string error;
+  auto parsed = parse_args(args, specs, error);
+  if (!parsed) err << "respite " << command << ": " << error << " (see 'respite help')\n";
+  return parsed;
+}
+
 }  // namespace respite::cli

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -11,7 +12,7 @@
 namespace respite::cli {
 
 struct FlagSpec {
-  std::string name;       // "--data-dir"
+  std::string name;  // "--data-dir"
   bool takes_value = true;
   bool repeatable = false;
 };
@@ -33,5 +34,10 @@ class ParsedArgs {
 // Returns nullopt and sets `error` on a usage problem.
 std::optional<ParsedArgs> parse_args(const std::vector<std::string>& args, const std::vector<FlagSpec>& specs,
                                      std::string& error);
+
+// parse_args for the subcommand `command` ("pack validate"): on a usage problem says so on `err`,
+// naming the command, and returns nullopt.
+std::optional<ParsedArgs> parse_command(const std::string& command, const std::vector<std::string>& args,
+                                        const std::vector<FlagSpec>& specs, std::ostream& err);
 
 }  // namespace respite::cli

@@ -19,6 +19,7 @@ struct AppEntryPoints {
   std::function<int(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)> run_shot;
 };
 
-int run(const std::vector<std::string>& args, const AppEntryPoints& app, std::ostream& out, std::ostream& err);
+int run(const std::vector<std::string>& args, const AppEntryPoints& app, std::ostream& out,
+        std::ostream& err);
 
 }  // namespace respite::cli

@@ -36,15 +36,6 @@ void print_json(const rapidjson::StringBuffer& buffer, std::ostream& out) {
   out << '\n';
 }
 
-// Parses `args` for `command`; on a usage problem says so on `err` and returns nullopt.
-std::optional<ParsedArgs> parse_command(const std::string& command, const Args& args,
-                                        const std::vector<FlagSpec>& specs, std::ostream& err) {
-  std::string error;
-  auto parsed = parse_args(args, specs, error);
-  if (!parsed) err << "respite " << command << ": " << error << " (see 'respite help')\n";
-  return parsed;
-}
-
 void print_diagnostics(const core::Diagnostics& diagnostics, std::ostream& err, bool errors_only) {
   for (const core::Diagnostic& d : diagnostics.items()) {
     if (errors_only && d.severity != core::Severity::Error) continue;

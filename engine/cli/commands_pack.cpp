@@ -30,14 +30,6 @@ using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
 constexpr std::size_t kMaxKeyFileBytes = 4096;
 
-std::optional<ParsedArgs> parse_command(const std::string& command, const Args& args,
-                                        const std::vector<FlagSpec>& specs, std::ostream& err) {
-  std::string error;
-  auto parsed = parse_args(args, specs, error);
-  if (!parsed) err << "respite " << command << ": " << error << " (see 'respite help')\n";
-  return parsed;
-}
-
 std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }

@@ -35,14 +35,6 @@ const core::Clock& system_clock() {
   return clock;
 }
 
-std::optional<ParsedArgs> parse_command(const std::string& command, const Args& args,
-                                        const std::vector<FlagSpec>& specs, std::ostream& err) {
-  std::string error;
-  auto parsed = parse_args(args, specs, error);
-  if (!parsed) err << "respite " << command << ": " << error << " (see 'respite help')\n";
-  return parsed;
-}
-
 // Required flags and the number of positionals are usage matters (exit 2).
 bool require(const std::string& command, const ParsedArgs& parsed, const std::vector<std::string>& flags,
              std::size_t positionals, std::ostream& err) {

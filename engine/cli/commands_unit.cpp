@@ -33,12 +33,8 @@ const core::Clock& clock_now() {
 std::optional<ParsedArgs> parse(const std::string& name, const Args& args, std::vector<FlagSpec> specs,
                                 std::size_t positionals, std::ostream& err) {
   specs.push_back({"--data-dir"});
-  std::string error;
-  auto parsed = parse_args(args, specs, error);
-  if (!parsed) {
-    err << "respite unit " << name << ": " << error << " (see 'respite help')\n";
-    return std::nullopt;
-  }
+  auto parsed = parse_command("unit " + name, args, specs, err);
+  if (!parsed) return std::nullopt;
   if (!parsed->has("--data-dir")) {
     err << "respite unit " << name << ": missing --data-dir (see 'respite help')\n";
     return std::nullopt;
