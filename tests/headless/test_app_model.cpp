@@ -404,8 +404,8 @@ TEST_CASE("the frame policy blocks when idle and paces when animating", "[headle
 
 TEST_CASE("durations and countdowns read naturally", "[headless][ui][strings]") {
   core::Diagnostics problems;
-  const core::TranslationSet words = core::TranslationSet::load(std::string(RESPITE_SOURCE_DIR) + "/assets/i18n",
-                                                                core::shipped_languages(), problems);
+  const core::TranslationSet words = core::TranslationSet::load(
+      std::string(RESPITE_SOURCE_DIR) + "/assets/i18n", core::shipped_languages(), problems);
   REQUIRE_FALSE(problems.has_errors());
   const core::Translations& en = words.for_locale("en");
   CHECK(core::format_duration_compact(en, 45.0) == "45 s");
@@ -419,4 +419,54 @@ TEST_CASE("durations and countdowns read naturally", "[headless][ui][strings]") 
   CHECK(words.for_locale("es-MX").language() == "es");
   CHECK(words.for_locale("fr").language() == "en");
   CHECK(ui::make_strings(en).phase_top_up == std::string("Top up"));
+}
+
+TEST_CASE("every bundled breathing item and micro-break plays to the end and counts as complete",
+          "[headless][app][model][content]") {
+  Model m;
+  int played = 0;
+  for (const core::Pack& pack : m.catalog.packs) {
+    for (const core::Item& item : pack.items) {
+      if (item.kind != core::ItemKind::Breathing && item.kind != core::ItemKind::MicroBreak) continue;
+      INFO(pack.id << "/" << item.id);
+      m.outcomes.clear();
+      REQUIRE(m.model.open(app::Route{app::Screen::Player, {pack.id, item.id}}).ok);
+      const ui::PlayerView start = m.model.player_view();
+      REQUIRE(start.plan != nullptr);
+      CHECK_FALSE(start.title.empty());
+      const double planned = std::chrono::duration<double>(start.plan->planned).count();
+      CHECK(planned >= 20.0);
+      CHECK(planned <= 10 * 60.0);
+      m.run_for(planned + 1.0);
+      REQUIRE(m.outcomes.size() == 1);
+      CHECK(m.outcomes[0].how == ui::SessionEnd::Finished);
+      CHECK(m.outcomes[0].complete);
+      CHECK(m.model.route().screen == app::Screen::Completion);
+      ++played;
+    }
+  }
+  CHECK(played >= 14);  // six breathing items and eight micro-breaks at the least
+}
+
+TEST_CASE("every page of every bundled module and every program opens", "[headless][app][model][content]") {
+  Model m;
+  int pages = 0;
+  for (const core::Pack& pack : m.catalog.packs) {
+    for (const core::Item& item : pack.items) {
+      INFO(pack.id << "/" << item.id);
+      if (item.kind == core::ItemKind::Module) {
+        for (std::size_t page = 0; page < item.module.pages.size(); ++page) {
+          app::Route route{app::Screen::Module, {pack.id, item.id}};
+          route.page = static_cast<int>(page);
+          REQUIRE(m.model.open(route).ok);
+          CHECK_FALSE(m.model.module_view().title.empty());
+          ++pages;
+        }
+      } else if (item.kind == core::ItemKind::Program) {
+        REQUIRE(m.model.open(app::Route{app::Screen::Program, {pack.id, item.id}}).ok);
+        CHECK_FALSE(m.model.program_view().days.empty());
+      }
+    }
+  }
+  CHECK(pages >= 6);
 }
