@@ -21,14 +21,47 @@ float display_density(SDL_Window* window) {
   return std::clamp(std::round(factor * 4.0f) / 4.0f, 1.0f, 4.0f);
 }
 
+bool is_kiosk_quit_chord(const SDL_Event& event) {
+  if (event.type != SDL_KEYDOWN || event.key.repeat != 0 || event.key.keysym.sym != SDLK_q) return false;
+  const Uint16 mod = event.key.keysym.mod;
+  return (mod & KMOD_CTRL) != 0 && (mod & KMOD_ALT) != 0 && (mod & KMOD_SHIFT) != 0;
+}
+
+bool kiosk_filter_event(const SDL_Event& event) {
+  if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) return false;
+  if (is_kiosk_quit_chord(event)) {
+    SDL_Event quit{};
+    quit.type = SDL_QUIT;
+    SDL_PushEvent(&quit);  // runs this filter again, which lets SDL_QUIT through
+    return false;
+  }
+  // A touch hides the pointer, a real mouse shows it again: a wall tablet shows no stray cursor.
+  if (event.type == SDL_FINGERDOWN) SDL_ShowCursor(SDL_DISABLE);
+  if (event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID) SDL_ShowCursor(SDL_ENABLE);
+  return true;
+}
+
+namespace {
+int SDLCALL kiosk_event_filter(void*, SDL_Event* event) {
+  return kiosk_filter_event(*event) ? 1 : 0;
+}
+}  // namespace
+
 std::unique_ptr<Video> Video::create(const WindowConfig& config, std::string& error) {
+  if (config.kiosk) {
+    // Closing the last window must not become SDL_QUIT by itself (SIGTERM and SIGINT still do), and
+    // a full-screen window must stay up when a system dialog takes the focus.
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  }
   if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     error = std::string("cannot initialise SDL video: ") + SDL_GetError();
     return nullptr;
   }
   std::unique_ptr<Video> video(new Video());
   video->user_scale_ = config.scale;
-  const Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN;
+  Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN;
+  if (config.kiosk) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   video->window_ = SDL_CreateWindow(config.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                     config.width, config.height, flags);
   if (video->window_ == nullptr) {
@@ -55,7 +88,7 @@ std::unique_ptr<Video> Video::create(const WindowConfig& config, std::string& er
   // Where window units are already pixels (X11, Windows, Android), grow the window by the density
   // so a 390x844 dp window shows 390x844 dp of UI; where they are points (macOS, Wayland with
   // scaling) the system has already done so.
-  if (video->pixel_ratio() < 1.01f) {
+  if (video->pixel_ratio() < 1.01f && !config.kiosk) {
     const float density = video->user_scale_.value_or(display_density(video->window_));
     if (std::fabs(density - 1.0f) > 0.01f) {
       SDL_SetWindowSize(video->window_,
@@ -64,11 +97,23 @@ std::unique_ptr<Video> Video::create(const WindowConfig& config, std::string& er
       SDL_SetWindowPosition(video->window_, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED);
     }
   }
+  if (config.kiosk) {
+    SDL_SetEventFilter(kiosk_event_filter, nullptr);
+    video->kiosk_ = true;
+  }
   SDL_ShowWindow(video->window_);
   return video;
 }
 
 Video::~Video() {
+  // Hints are process-wide and outlive the window: leave none of ours behind (headless renders).
+  SDL_ResetHint(SDL_HINT_RENDER_SCALE_QUALITY);
+  if (kiosk_) {
+    SDL_SetEventFilter(nullptr, nullptr);
+    SDL_ResetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE);
+    SDL_ResetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS);
+    SDL_ShowCursor(SDL_ENABLE);
+  }
   if (renderer_ != nullptr) SDL_DestroyRenderer(renderer_);
   if (window_ != nullptr) SDL_DestroyWindow(window_);
   SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);

@@ -21,7 +21,16 @@ struct WindowConfig {
   int width = 390;  // dp
   int height = 844;
   std::optional<float> scale;  // density factor; nullopt: ask the display
+  // Kiosk (respite --kiosk, docs/unit-mode.md): full screen on the whole desktop, the window's close
+  // button and Alt+F4 do nothing, and only kKioskQuitChord (or SIGTERM/SIGINT) quits.
+  bool kiosk = false;
 };
+
+// Ctrl+Alt+Shift+Q: the kiosk's way out for a technician at a keyboard (turned into SDL_QUIT).
+bool is_kiosk_quit_chord(const SDL_Event& event);
+// What kiosk mode does to one event before the app sees it: false drops it (window close requests);
+// the quit chord pushes an SDL_QUIT. Installed as SDL's event filter by Video::create.
+bool kiosk_filter_event(const SDL_Event& event);
 
 class Video {
  public:
@@ -36,6 +45,7 @@ class Video {
   bool accelerated() const { return accelerated_; }
   bool vsync() const { return vsync_; }
   const std::string& renderer_name() const { return renderer_name_; }
+  bool kiosk() const { return kiosk_; }
 
   // The renderer's output in pixels.
   void output_size(int& width, int& height) const;
@@ -52,6 +62,7 @@ class Video {
   bool vsync_ = false;
   std::string renderer_name_;
   std::optional<float> user_scale_;
+  bool kiosk_ = false;
 };
 
 // The display's density factor for `window`'s display: 1 at 96 dpi on desktops, dpi / 160 on
