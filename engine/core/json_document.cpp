@@ -5,7 +5,6 @@
 #include <rapidjson/reader.h>
 
 #include <algorithm>
-#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <unordered_set>
@@ -13,33 +12,13 @@
 namespace respite::core::json {
 namespace {
 
-// A RapidJSON input stream whose position stays live while the reader works. RapidJSON copies
-// its own StringStream into a local variable while it reads a string or a number, so that
-// stream's Tell() lags behind inside handler callbacks; this one is never copied (RapidJSON only
-// copies streams whose StreamTraits ask for it).
-class PositionedStream {
- public:
-  using Ch = char;
-  PositionedStream(std::string_view text, std::size_t start) : text_(text), pos_(start) {}
-  Ch Peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
-  Ch Take() { return pos_ < text_.size() ? text_[pos_++] : '\0'; }
-  std::size_t Tell() const { return pos_; }
-  // Write side: only used by in-situ parsing, which we never request.
-  Ch* PutBegin() {
-    assert(false);
-    return nullptr;
-  }
-  void Put(Ch) { assert(false); }
-  void Flush() { assert(false); }
-  std::size_t PutEnd(Ch*) {
-    assert(false);
-    return 0;
-  }
-
- private:
-  std::string_view text_;
-  std::size_t pos_;
-};
+// Positions come from the reader's own stream. RapidJSON's string stream is "copy optimized": while
+// it reads a string or a number it works on a local copy (kept in registers, which is most of its
+// speed) and writes the position back only after the handler returned. So inside a handler the
+// stream still points at the first character of the string (its opening quote) or the number just
+// read; after a literal or an opening bracket it points just past it. TreeBuilder derives every
+// value's offset from that, without re-scanning the text.
+using Stream = rapidjson::StringStream;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
@@ -47,21 +26,21 @@ bool is_json_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Builds the positioned tree from SAX events. RapidJSON calls a value's handler once the value
-// has been read, so the value's first character is found by scanning forward from where the
-// previous event ended, past whitespace and at most one ':' or ','.
+// Builds the positioned tree from SAX events; each value's offset comes from the stream's position
+// in its handler (see Stream above).
 class TreeBuilder {
  public:
-  TreeBuilder(std::string_view text, const PositionedStream& stream, const ParseLimits& limits,
+  // `base` is the offset in `text` where `stream` starts (after a byte order mark).
+  TreeBuilder(std::string_view text, const Stream& stream, std::size_t base, const ParseLimits& limits,
               ParseResult& out)
-      : text_(text), stream_(stream), limits_(limits), out_(out) {}
+      : text_(text), stream_(stream), base_(base), limits_(limits), out_(out) {}
 
-  bool Null() { return scalar(Type::Null); }
+  bool Null() { return open_slot(Type::Null, tell() - 4) != nullptr; }
   bool Bool(bool b) {
-    Value* v = open_slot(Type::Bool);
+    Value* v = open_slot(Type::Bool, tell() - (b ? 4 : 5));
     if (!v) return false;
     v->boolean = b;
-    return done();
+    return true;
   }
   // Numbers arrive as text (kParseNumbersAsStringsFlag); these four are never called.
   bool Int(int) { return false; }
@@ -70,16 +49,16 @@ class TreeBuilder {
   bool Uint64(std::uint64_t) { return false; }
   bool Double(double) { return false; }
   bool RawNumber(const char* str, rapidjson::SizeType length, bool) {
-    Value* v = open_slot(Type::Number);
+    Value* v = open_slot(Type::Number, tell());
     if (!v) return false;
     v->text.assign(str, length);
-    return done();
+    return true;
   }
   bool String(const char* str, rapidjson::SizeType length, bool) {
-    Value* v = open_slot(Type::String);
+    Value* v = open_slot(Type::String, tell());
     if (!v) return false;
     v->text.assign(str, length);
-    return done();
+    return true;
   }
   bool StartObject() { return start_container(Type::Object); }
   bool StartArray() { return start_container(Type::Array); }
@@ -88,7 +67,7 @@ class TreeBuilder {
 
   bool Key(const char* str, rapidjson::SizeType length, bool) {
     Frame& frame = frames_.back();
-    const std::size_t offset = value_start();
+    const std::size_t offset = tell();  // the key's opening quote
     std::string key(str, length);
     Member member;
     member.key_offset = offset;
@@ -98,14 +77,16 @@ class TreeBuilder {
       // Line numbers are only needed for this message, so the map is made on first use.
       if (!lines_) lines_.emplace(text_);
       const int first_line = first ? lines_->at(first->key_offset).line : 0;
-      out_.issues.push_back({"E-DUPLICATE-KEY", offset, path_member(frame.path, key),
+      out_.issues.push_back({"E-DUPLICATE-KEY", offset, path_member(frame_path(frames_.size() - 1), key),
                              "the key \"" + key + "\" appears twice in the same object (first on line " +
                                  std::to_string(first_line) + "); remove one of them"});
     }
     member.key = std::move(key);
+    // Pack objects have a handful of members: one allocation up front instead of growing 1, 2, 4, 8
+    // (each growth moves every member and its subtree's strings and vectors).
+    if (frame.value->members.capacity() == 0) frame.value->members.reserve(8);
     frame.value->members.push_back(std::move(member));
     frame.key_pending = true;
-    last_end_ = stream_.Tell();
     return true;
   }
 
@@ -115,9 +96,9 @@ class TreeBuilder {
     if (frames_.empty()) return "$";
     const Frame& frame = frames_.back();
     if (frame.value->is(Type::Object) && frame.key_pending && !frame.value->members.empty()) {
-      return path_member(frame.path, frame.value->members.back().key);
+      return path_member(frame_path(frames_.size() - 1), frame.value->members.back().key);
     }
-    return frame.path;
+    return frame_path(frames_.size() - 1);
   }
 
   bool stopped_by_limit() const { return stopped_by_limit_; }
@@ -126,7 +107,6 @@ class TreeBuilder {
  private:
   struct Frame {
     Value* value = nullptr;
-    std::string path;
     // Keys seen, for duplicate detection: small objects are searched directly (no copies); a large
     // one keeps a set, so a hostile object of thousands of keys stays linear.
     std::unordered_set<std::string> keys;
@@ -147,86 +127,79 @@ class TreeBuilder {
     bool key_pending = false;
   };
 
-  std::size_t value_start() const {
-    std::size_t i = last_end_;
-    while (i < text_.size() && is_json_space(text_[i])) ++i;
-    if (i < text_.size() && (text_[i] == ':' || text_[i] == ',')) {
-      ++i;
-      while (i < text_.size() && is_json_space(text_[i])) ++i;
+  // The JSON path of the container open at frames_[depth], built only when a message needs it
+  // (almost never): while a container is open it is the last element or member of its parent.
+  std::string frame_path(std::size_t depth) const {
+    std::string path = "$";
+    for (std::size_t i = 1; i <= depth && i < frames_.size(); ++i) {
+      const Value& parent = *frames_[i - 1].value;
+      path = parent.is(Type::Array) ? path_index(path, parent.elements.size() - 1)
+                                    : path_member(path, parent.members.back().key);
     }
-    return i;
+    return path;
   }
 
-  // The slot the next value goes into, with its path; nullptr (and an issue) past the value cap.
-  Value* open_slot(Type type, std::string* path = nullptr) {
+  // Where the reader's stream is, as an offset in the whole text.
+  std::size_t tell() const { return base_ + stream_.Tell(); }
+
+  // The slot for the next value, whose first character is at `offset`; nullptr (and an issue) past
+  // the value cap.
+  Value* open_slot(Type type, std::size_t offset) {
     if (++value_count_ > limits_.max_values) {
       stopped_by_limit_ = true;
-      out_.issues.push_back({"E-LIMIT", value_start(), error_path(),
+      out_.issues.push_back({"E-LIMIT", offset, error_path(),
                              "the file holds more than " + std::to_string(limits_.max_values) +
                                  " values; a pack never needs this many (is the file damaged?)"});
       return nullptr;
     }
     Value* slot = nullptr;
-    std::string slot_path = "$";
     if (frames_.empty()) {
       root_.emplace();
       slot = &*root_;
     } else {
       Frame& frame = frames_.back();
       if (frame.value->is(Type::Array)) {
+        if (frame.value->elements.capacity() == 0) frame.value->elements.reserve(4);
         frame.value->elements.emplace_back();
         slot = &frame.value->elements.back();
-        if (path) slot_path = path_index(frame.path, frame.value->elements.size() - 1);
       } else {
         slot = &frame.value->members.back().value;
-        if (path) slot_path = path_member(frame.path, frame.value->members.back().key);
         frame.key_pending = false;
       }
     }
     slot->type = type;
-    slot->offset = value_start();
-    if (path) *path = std::move(slot_path);
+    slot->offset = offset;
     return slot;
-  }
-
-  bool scalar(Type type) {
-    if (!open_slot(type)) return false;
-    return done();
-  }
-
-  bool done() {
-    last_end_ = stream_.Tell();
-    return true;
   }
 
   bool start_container(Type type) {
     if (static_cast<int>(frames_.size()) >= limits_.max_depth) {
       stopped_by_limit_ = true;
-      out_.issues.push_back({"E-DEPTH", stream_.Tell() - 1, error_path(),
+      out_.issues.push_back({"E-DEPTH", tell() - 1, error_path(),
                              "arrays and objects are nested more than " + std::to_string(limits_.max_depth) +
                                  " levels deep; a pack never needs this many (is the file damaged?)"});
       return false;
     }
     Frame frame;
-    frame.value = open_slot(type, &frame.path);
+    frame.value = open_slot(type, tell() - 1);  // the bracket was just read
     if (!frame.value) return false;
     frames_.push_back(std::move(frame));
-    return done();
+    return true;
   }
 
   bool end_container() {
     frames_.pop_back();
-    return done();
+    return true;
   }
 
   std::string_view text_;
   std::optional<LineMap> lines_;
-  const PositionedStream& stream_;
+  const Stream& stream_;
+  std::size_t base_;
   ParseLimits limits_;
   ParseResult& out_;
   std::optional<Value> root_;
   std::vector<Frame> frames_;
-  std::size_t last_end_ = 0;
   std::size_t value_count_ = 0;
   bool stopped_by_limit_ = false;
 };
@@ -341,16 +314,23 @@ ParseResult parse(std::string_view text, const ParseLimits& limits) {
     return result;
   }
   const std::size_t start = text.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
-  PositionedStream stream(text, start);
-  TreeBuilder builder(text, stream, limits, result);
+  // RapidJSON's fast stream reads up to a NUL; the text has none (checked above), so a terminated
+  // copy ends exactly where the text does.
+  const std::string terminated(text.substr(start));
+  Stream stream(terminated.c_str());
+  TreeBuilder builder(text, stream, start, limits, result);
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseValidateEncodingFlag;
+  // No kParseValidateEncodingFlag: find_invalid_utf8 above already rejected every malformed byte,
+  // with its own message, so RapidJSON's per-character check could never fire and only cost time
+  // (a third of the whole parse). Escaped surrogates (\uD800) are still checked by RapidJSON.
+  constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag;
   const rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
   if (ok.IsError()) {
     if (!(ok.Code() == rapidjson::kParseErrorTermination && builder.stopped_by_limit())) {
-      result.issues.push_back({"E-JSON", ok.Offset(), builder.error_path(),
+      const std::size_t offset = start + ok.Offset();
+      result.issues.push_back({"E-JSON", offset, builder.error_path(),
                                std::string("invalid JSON: ") + rapidjson::GetParseError_En(ok.Code()) +
-                                   syntax_hint(text, ok.Offset())});
+                                   syntax_hint(text, offset)});
     }
     return result;
   }
@@ -423,6 +403,7 @@ std::string path_index(const std::string& parent, std::size_t index) {
 }
 
 LineMap::LineMap(std::string_view text) : text_(text) {
+  line_starts_.reserve(text.size() / 32 + 1);  // pack files average 30-60 bytes a line
   line_starts_.push_back(text.substr(0, kBom.size()) == kBom ? kBom.size() : 0);
   if (text.find('\r') == std::string_view::npos) {  // the usual case: "\n" line ends only
     for (const char *at = text.data(), *end = text.data() + text.size();

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <tuple>
 
@@ -287,27 +289,30 @@ const json::Value* PackReader::read_list(const Value& v, const std::string& path
 
 void PackReader::check_prose(const std::string& text, Loc where, const std::string& path,
                              const std::string& locale) {
-  const std::string which = locale.empty() ? std::string("the text") : "the \"" + locale + "\" text";
+  // Named only when there is something to say: most texts have no problem at all.
+  const auto which = [&locale] {
+    return locale.empty() ? std::string("the text") : "the \"" + locale + "\" text";
+  };
   if (text.size() > limits_.max_text_bytes) {
     error("E-LIMIT", where, path,
-          which + " is " + std::to_string(text.size()) + " bytes long; one text may be at most " +
+          which() + " is " + std::to_string(text.size()) + " bytes long; one text may be at most " +
               std::to_string(limits_.max_text_bytes) + " bytes (split it into pages)");
   }
   const pack_text::BidiScan bidi = pack_text::scan_bidi(text);
   if (bidi.override_char) {
     error(
         "E-BIDI", where, path,
-        which + " contains the invisible character " + *bidi.override_char +
+        which() + " contains the invisible character " + *bidi.override_char +
             " (a right-to-left or left-to-right override), which makes text display in another order than it "
             "is written; remove it");
   } else if (bidi.other_char) {
     warning("W-BIDI", where, path,
-            which + " contains the invisible direction character " + *bidi.other_char +
+            which() + " contains the invisible direction character " + *bidi.other_char +
                 "; check that the text reads as intended, or remove it");
   }
   if (const auto control = pack_text::find_control_char(text)) {
     warning("W-CONTROL-CHAR", where, path,
-            which + " contains the control character " + *control +
+            which() + " contains the control character " + *control +
                 ", which shows as a blank or a box; remove it");
   }
 }

@@ -213,11 +213,27 @@ std::string quoted_choices(const std::vector<std::string>& names) {
 
 namespace {
 
-// True when `text` may hold a bidirectional or control character: only bytes below 0x20 (but tab
-// and newline), 0x7F, and the lead bytes 0xC2 (C1 controls) and 0xE2 (U+2000-U+2FFF) can start one.
-// Most texts have none, and are passed over at the speed of a byte loop.
+// True when `text` (valid UTF-8) may hold a character that scan_bidi or find_control_char
+// reports: a control character below U+0020 but tab and newline, U+007F, a C1
+// control (U+0080-U+009F: C2 80..C2 9F), or a direction mark U+202A-U+202E (E2 80 AA..AE) or
+// U+2066-U+2069 (E2 81 A6..A9). When it is false both scans would find nothing, so they return at once.
+// Words of printable ASCII are passed eight bytes at a time, and accented letters, curly quotes and
+// dashes (which share those lead bytes) are ruled out by their next byte, so ordinary prose costs a
+// few operations per word.
 bool may_hold_special(std::string_view text) {
-  // Eight bytes at a time while all of them are printable ASCII (0x20-0x7E).
+  const auto byte = [&text](std::size_t k) {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
+  };
+  const auto special_at = [&](std::size_t k) {
+    const unsigned b = byte(k);
+    if (b < 0x80) return (b < 0x20 && b != '\n' && b != '\t') || b == 0x7F;
+    if (b == 0xC2) return byte(k + 1) < 0xA0;  // C2 80..9F (a continuation byte is >= 0x80)
+    if (b == 0xE2) {
+      const unsigned b1 = byte(k + 1), b2 = byte(k + 2);
+      return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+    }
+    return false;
+  };
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
   std::size_t i = 0;
@@ -226,11 +242,13 @@ bool may_hold_special(std::string_view text) {
     std::memcpy(&w, text.data() + i, sizeof w);
     const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
     const std::uint64_t above_tilde = ((w + kOnes * (127 - 0x7E)) | w) & kHigh;
-    if ((below_space | above_tilde) != 0) break;
+    if ((below_space | above_tilde) == 0) continue;  // printable ASCII only
+    for (std::size_t k = i; k < i + 8; ++k) {
+      if (special_at(k)) return true;
+    }
   }
-  for (char c : text.substr(i)) {
-    const auto b = static_cast<unsigned char>(c);
-    if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F || b == 0xC2 || b == 0xE2) return true;
+  for (; i < text.size(); ++i) {
+    if (special_at(i)) return true;
   }
   return false;
 }

@@ -1,9 +1,17 @@
 #include "ui/fonts.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
+#include <system_error>
+#include <type_traits>
+#include <vector>
 
 namespace respite::ui {
 namespace {
@@ -47,14 +55,335 @@ bool read_file(const std::string& path, std::vector<unsigned char>& out, std::st
 ImFont* add_font(ImFontAtlas& atlas, std::vector<unsigned char>& bytes, float size_px, const ImWchar* ranges,
                  const char* name) {
   ImFontConfig config;
-  config.FontDataOwnedByAtlas = false;  // FontData keeps the bytes for every rebuild
+  // FontData keeps the bytes for every rebuild and the atlas only borrows them. Dear ImGui 1.86
+  // copies the whole file into the atlas for every font added with FontDataOwnedByAtlas = false
+  // (eight styles from three ~0.5 MB files: 4 MB of copies, most of the app's peak heap), so the
+  // font is added as "owned" (no copy) and the flag is cleared at once below, before anything could
+  // free the bytes (Clear, ClearInputData, the atlas's destructor).
+  config.FontDataOwnedByAtlas = true;
   // Horizontal oversampling gives sub-pixel glyph positioning for text sizes; above ~32 px the
   // gain is invisible and only costs atlas space.
   config.OversampleH = size_px <= 32.0f ? 2 : 1;
   config.OversampleV = 1;
   config.PixelSnapH = false;
   std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", name, static_cast<double>(size_px));
-  return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), size_px, &config, ranges);
+  ImFont* font =
+      atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), size_px, &config, ranges);
+  if (!atlas.ConfigData.empty() && atlas.ConfigData.back().FontData == bytes.data())
+    atlas.ConfigData.back().FontDataOwnedByAtlas = false;
+  return font;
+}
+
+// ---- Atlas cache ---------------------------------------------------------------------------------
+// Rasterizing eight styles of Noto Sans with stb_truetype is most of the app's start-up (tens of
+// ms). Its output is a pure function of the font files, the sizes and the settings, so it is kept
+// on disk: the alpha texture and every ImFont's output fields, read back verbatim. The file is
+// named by a hash of everything the build depends on (Dear ImGui's version and struct layouts, the
+// atlas flags, each font's configuration and glyph ranges, and a sample of each font file's bytes
+// with its size), and ends with a checksum of its contents; a file that does not match is ignored
+// and the atlas is built as before.
+
+std::string& cache_dir() {
+  static std::string dir;
+  return dir;
+}
+
+constexpr char kCacheMagic[8] = {'R', 'S', 'P', 'A', 'T', 'L', 'S', '1'};
+constexpr std::size_t kMaxCachedAtlases = 4;
+constexpr std::uint64_t kMaxCacheBytes = 64u * 1024u * 1024u;
+
+struct Fnv {
+  std::uint64_t h = 1469598103934665603ull;
+  void bytes(const void* data, std::size_t size) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < size; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  }
+  template <typename T>
+  void value(const T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    bytes(&v, sizeof v);
+  }
+};
+
+// Every byte of a font file would cost a few ms to hash on each start; its size, its first and last
+// 4 KiB (tables directory, names) and every 61st byte in between tell two font files apart.
+// The file's checksum: FNV-1a over 64-bit words (a byte-wise pass over a megabyte of pixels would
+// cost more than the rest of reading the file). Catches truncation and stray writes, not attacks:
+// the file is the app's own, in its own data folder.
+std::uint64_t checksum(std::string_view bytes) {
+  std::uint64_t h = 1469598103934665603ull;
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, sizeof word);
+    h = (h ^ word) * 1099511628211ull;
+    h ^= h >> 29;
+  }
+  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ull;
+  return h;
+}
+
+void hash_font_bytes(Fnv& fnv, const void* data, int size) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  const auto n = static_cast<std::size_t>(std::max(size, 0));
+  fnv.value(n);
+  const std::size_t edge = std::min<std::size_t>(n, 4096);
+  fnv.bytes(p, edge);
+  fnv.bytes(p + (n - edge), edge);
+  for (std::size_t i = edge; i + edge < n; i += 61) fnv.value(p[i]);
+}
+
+// The key of what `atlas` (fonts added, not built) would build into.
+std::uint64_t atlas_key(const ImFontAtlas& atlas) {
+  Fnv fnv;
+  fnv.bytes(kCacheMagic, sizeof kCacheMagic);
+  fnv.value(IMGUI_VERSION_NUM);
+  fnv.value(sizeof(ImFont));
+  fnv.value(sizeof(ImFontGlyph));
+  fnv.value(sizeof(ImWchar));
+  fnv.value(atlas.Flags);
+  fnv.value(atlas.TexDesiredWidth);
+  fnv.value(atlas.TexGlyphPadding);
+  fnv.value(atlas.ConfigData.Size);
+  for (const ImFontConfig& c : atlas.ConfigData) {
+    hash_font_bytes(fnv, c.FontData, c.FontDataSize);
+    fnv.value(c.FontNo);
+    fnv.value(c.SizePixels);
+    fnv.value(c.OversampleH);
+    fnv.value(c.OversampleV);
+    fnv.value(c.PixelSnapH);
+    fnv.value(c.GlyphExtraSpacing);
+    fnv.value(c.GlyphOffset);
+    fnv.value(c.GlyphMinAdvanceX);
+    fnv.value(c.GlyphMaxAdvanceX);
+    fnv.value(c.MergeMode);
+    fnv.value(c.FontBuilderFlags);
+    fnv.value(c.RasterizerMultiply);
+    fnv.value(c.EllipsisChar);
+    for (const ImWchar* r = c.GlyphRanges; r != nullptr && *r != 0; ++r) fnv.value(*r);
+  }
+  return fnv.h;
+}
+
+std::string cache_file(std::uint64_t key) {
+  char name[48];
+  std::snprintf(name, sizeof name, "font-atlas-%016llx.bin", static_cast<unsigned long long>(key));
+  return (std::filesystem::path(cache_dir()) / name).string();
+}
+
+class Writer {
+ public:
+  template <typename T>
+  void value(const T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    raw(&v, sizeof v);
+  }
+  template <typename T>
+  void vector(const ImVector<T>& v) {
+    value(v.Size);
+    raw(v.Data, sizeof(T) * static_cast<std::size_t>(v.Size));
+  }
+  void raw(const void* data, std::size_t size) {
+    if (size > 0) out.append(static_cast<const char*>(data), size);
+  }
+  std::string out;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  template <typename T>
+  bool value(T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    return raw(&v, sizeof v);
+  }
+  template <typename T>
+  bool vector(ImVector<T>& v) {
+    int size = 0;
+    if (!value(size) || size < 0 || static_cast<std::size_t>(size) > (in_.size() - at_) / sizeof(T))
+      return false;
+    v.resize(size);
+    return raw(v.Data, sizeof(T) * static_cast<std::size_t>(size));
+  }
+  bool raw(void* data, std::size_t size) {
+    if (size > in_.size() - at_) return false;
+    if (size > 0) std::memcpy(data, in_.data() + at_, size);
+    at_ += size;
+    return true;
+  }
+  bool skip(std::size_t size) {
+    if (size > in_.size() - at_) return false;
+    at_ += size;
+    return true;
+  }
+  std::size_t offset() const { return at_; }
+  bool done() const { return at_ == in_.size(); }
+
+ private:
+  std::string_view in_;
+  std::size_t at_ = 0;
+};
+
+// True when every font of `atlas` came from exactly one configuration, in order: the only shape
+// build_fonts makes, and the one the cache format assumes.
+bool cacheable(const ImFontAtlas& atlas) {
+  if (atlas.Fonts.Size != atlas.ConfigData.Size) return false;
+  for (int i = 0; i < atlas.Fonts.Size; ++i) {
+    if (atlas.ConfigData[i].DstFont != atlas.Fonts[i] || atlas.ConfigData[i].MergeMode) return false;
+  }
+  return true;
+}
+
+void save_atlas(const ImFontAtlas& atlas, std::uint64_t key) {
+  if (atlas.TexPixelsAlpha8 == nullptr || atlas.TexWidth <= 0 || atlas.TexHeight <= 0) return;
+  Writer w;
+  w.raw(kCacheMagic, sizeof kCacheMagic);
+  w.value(key);
+  w.value(atlas.TexWidth);
+  w.value(atlas.TexHeight);
+  w.value(atlas.TexUvScale);
+  w.value(atlas.TexUvWhitePixel);
+  w.value(atlas.TexUvLines);
+  w.raw(atlas.TexPixelsAlpha8,
+        static_cast<std::size_t>(atlas.TexWidth) * static_cast<std::size_t>(atlas.TexHeight));
+  for (const ImFont* f : atlas.Fonts) {
+    w.value(f->FontSize);
+    w.value(f->Scale);
+    w.value(f->Ascent);
+    w.value(f->Descent);
+    w.value(f->FallbackAdvanceX);
+    w.value(f->MetricsTotalSurface);
+    w.value(f->FallbackChar);
+    w.value(f->EllipsisChar);
+    w.value(f->DotChar);
+    w.value(f->Used4kPagesMap);
+    const int fallback =
+        f->FallbackGlyph != nullptr ? static_cast<int>(f->FallbackGlyph - f->Glyphs.Data) : -1;
+    w.value(fallback);
+    w.vector(f->Glyphs);
+    w.vector(f->IndexAdvanceX);
+    w.vector(f->IndexLookup);
+  }
+  w.value(checksum(w.out));
+
+  // Written aside and renamed, so a reader never sees half a file; failures only cost the cache.
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const std::string path = cache_file(key);
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    if (!file.write(w.out.data(), static_cast<std::streamsize>(w.out.size()))) {
+      file.close();
+      fs::remove(temp, ec);
+      return;
+    }
+  }
+  fs::rename(temp, path, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    return;
+  }
+  // Keep the newest few: one per scale and text size a person actually uses.
+  std::vector<std::pair<fs::file_time_type, fs::path>> cached;
+  for (fs::directory_iterator it(cache_dir(), ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind("font-atlas-", 0) == 0 && it->path().extension() == ".bin")
+      cached.emplace_back(it->last_write_time(ec), it->path());
+  }
+  if (cached.size() <= kMaxCachedAtlases) return;
+  std::sort(cached.begin(), cached.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = kMaxCachedAtlases; i < cached.size(); ++i) {
+    if (cached[i].second != fs::path(path)) fs::remove(cached[i].second, ec);
+  }
+}
+
+// Fills `atlas` (fonts added, not built) from the cache; false, with the atlas untouched, when
+// there is no matching, intact file.
+bool load_atlas(ImFontAtlas& atlas, std::uint64_t key) {
+  std::ifstream file(cache_file(key), std::ios::binary | std::ios::ate);
+  if (!file) return false;
+  const std::streamoff size = file.tellg();
+  if (size <= static_cast<std::streamoff>(sizeof kCacheMagic + 2 * sizeof key) ||
+      static_cast<std::uint64_t>(size) > kMaxCacheBytes)
+    return false;
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  file.seekg(0);
+  if (!file.read(bytes.data(), static_cast<std::streamsize>(size))) return false;
+  const std::string_view body(bytes.data(), bytes.size() - sizeof(std::uint64_t));
+  std::uint64_t stored_sum = 0;
+  std::memcpy(&stored_sum, bytes.data() + body.size(), sizeof stored_sum);
+  if (checksum(body) != stored_sum) return false;
+
+  Reader r(body);
+  char magic[sizeof kCacheMagic];
+  std::uint64_t stored_key = 0;
+  int width = 0, height = 0;
+  ImVec2 uv_scale, uv_white;
+  std::vector<ImVec4> uv_lines(IM_ARRAYSIZE(atlas.TexUvLines));
+  if (!r.raw(magic, sizeof magic) || std::memcmp(magic, kCacheMagic, sizeof magic) != 0 ||
+      !r.value(stored_key) || stored_key != key || !r.value(width) || !r.value(height) || width <= 0 ||
+      height <= 0 || width > 16384 || height > 16384 || !r.value(uv_scale) || !r.value(uv_white) ||
+      !r.raw(uv_lines.data(), sizeof atlas.TexUvLines))
+    return false;
+  const std::size_t pixel_count = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+  const unsigned char* pixels = reinterpret_cast<const unsigned char*>(bytes.data()) + r.offset();
+  if (!r.skip(pixel_count)) return false;
+
+  // Read every font into scratch ImFonts first, so a bad file leaves the atlas as it was.
+  const auto count = static_cast<std::size_t>(atlas.Fonts.Size);
+  const std::unique_ptr<ImFont[]> fonts(new ImFont[count]);
+  std::vector<int> fallbacks(count, -1);
+  for (std::size_t i = 0; i < count; ++i) {
+    ImFont& f = fonts[i];
+    if (!r.value(f.FontSize) || !r.value(f.Scale) || !r.value(f.Ascent) || !r.value(f.Descent) ||
+        !r.value(f.FallbackAdvanceX) || !r.value(f.MetricsTotalSurface) || !r.value(f.FallbackChar) ||
+        !r.value(f.EllipsisChar) || !r.value(f.DotChar) || !r.value(f.Used4kPagesMap) ||
+        !r.value(fallbacks[i]) || !r.vector(f.Glyphs) || !r.vector(f.IndexAdvanceX) ||
+        !r.vector(f.IndexLookup))
+      return false;
+    if (fallbacks[i] < -1 || fallbacks[i] >= f.Glyphs.Size) return false;
+    if (f.FontSize != atlas.ConfigData[static_cast<int>(i)].SizePixels) return false;
+    // Lookups index Glyphs: an entry past the end would read outside it.
+    for (const ImWchar index : f.IndexLookup) {
+      if (index != static_cast<ImWchar>(-1) && static_cast<int>(index) >= f.Glyphs.Size) return false;
+    }
+  }
+  if (!r.done()) return false;
+
+  for (std::size_t i = 0; i < count; ++i) {
+    ImFont& dst = *atlas.Fonts[static_cast<int>(i)];
+    ImFont& src = fonts[i];
+    dst.FontSize = src.FontSize;
+    dst.Scale = src.Scale;
+    dst.Ascent = src.Ascent;
+    dst.Descent = src.Descent;
+    dst.FallbackAdvanceX = src.FallbackAdvanceX;
+    dst.MetricsTotalSurface = src.MetricsTotalSurface;
+    dst.FallbackChar = src.FallbackChar;
+    dst.EllipsisChar = src.EllipsisChar;
+    dst.DotChar = src.DotChar;
+    std::memcpy(dst.Used4kPagesMap, src.Used4kPagesMap, sizeof dst.Used4kPagesMap);
+    dst.Glyphs.swap(src.Glyphs);
+    dst.IndexAdvanceX.swap(src.IndexAdvanceX);
+    dst.IndexLookup.swap(src.IndexLookup);
+    dst.FallbackGlyph = fallbacks[i] >= 0 ? &dst.Glyphs[fallbacks[i]] : nullptr;
+    dst.ContainerAtlas = &atlas;
+    dst.ConfigData = &atlas.ConfigData[static_cast<int>(i)];
+    dst.ConfigDataCount = 1;
+    dst.DirtyLookupTables = false;
+  }
+  atlas.ClearTexData();
+  atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(pixel_count));
+  std::memcpy(atlas.TexPixelsAlpha8, pixels, pixel_count);
+  atlas.TexWidth = width;
+  atlas.TexHeight = height;
+  atlas.TexUvScale = uv_scale;
+  atlas.TexUvWhitePixel = uv_white;
+  std::memcpy(atlas.TexUvLines, uv_lines.data(), sizeof atlas.TexUvLines);
+  atlas.TexPixelsUseColors = false;
+  atlas.TexReady = true;
+  return true;
 }
 
 // Sizes are rounded to whole pixels so glyph metrics, and hence layout, are identical on every run.
@@ -96,6 +425,10 @@ bool read_font_data(const std::string& dir, FontData& out, std::string& error) {
   return true;
 }
 
+void set_font_atlas_cache_dir(std::string dir) {
+  cache_dir() = std::move(dir);
+}
+
 bool build_fonts(ImFontAtlas& atlas, FontData& data, const Theme& theme, Fonts& out, std::string& error) {
   static const ImWchar kDigits[] = {0x0020, 0x0020, 0x002C, 0x003A, 0};  // space , - . / 0-9 :
   atlas.Clear();
@@ -114,8 +447,17 @@ bool build_fonts(ImFontAtlas& atlas, FontData& data, const Theme& theme, Fonts& 
   fonts.emphasis = add_font(atlas, data.italic, pixels(theme, type.body), text_glyph_ranges(), "emphasis");
   fonts.scale = theme.scale;
   fonts.text_scale = theme.text_scale;
-  if (!fonts.body || !fonts.small || !fonts.label || !fonts.heading || !fonts.title || !fonts.display ||
-      !fonts.strong || !fonts.emphasis || !atlas.Build()) {
+  const bool added = fonts.body && fonts.small && fonts.label && fonts.heading && fonts.title &&
+                     fonts.display && fonts.strong && fonts.emphasis;
+  const bool use_cache = added && !cache_dir().empty() && cacheable(atlas);
+  const std::uint64_t key = use_cache ? atlas_key(atlas) : 0;
+  bool ready = use_cache && load_atlas(atlas, key);
+  fonts.from_cache = ready;
+  if (!ready && added) {
+    ready = atlas.Build();
+    if (ready && use_cache) save_atlas(atlas, key);
+  }
+  if (!ready) {
     atlas.Clear();
     error = "the font atlas could not be built (stb_truetype rejected a font)";
     return false;

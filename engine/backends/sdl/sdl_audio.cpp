@@ -3,10 +3,19 @@
 #include <SDL.h>
 #include <SDL_mixer.h>
 
+// Desktop Linux loads SDL_mixer when audio opens (see the header); elsewhere it is linked.
+#if defined(__linux__) && !defined(__ANDROID__) && !defined(__EMSCRIPTEN__)
+#define RESPITE_DLOPEN_MIXER 1
+#include <dlfcn.h>
+#else
+#define RESPITE_DLOPEN_MIXER 0
+#endif
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
@@ -24,10 +33,102 @@ constexpr std::uintmax_t kMaxCueFileBytes = 4u * 1024u * 1024u;
 // go there to be seen.
 constexpr int kLog = SDL_LOG_CATEGORY_APPLICATION;
 
+// The SDL_mixer functions the cues use, called through this table so that on desktop Linux the
+// library (and everything it links) is loaded only when audio opens.
+struct Mixer {
+  int(SDLCALL* open_audio_device)(int, Uint16, int, int, const char*, int) = nullptr;
+  int(SDLCALL* query_spec)(int*, Uint16*, int*) = nullptr;
+  int(SDLCALL* allocate_channels)(int) = nullptr;
+  int(SDLCALL* halt_channel)(int) = nullptr;
+  void(SDLCALL* free_chunk)(Mix_Chunk*) = nullptr;
+  void(SDLCALL* close_audio)() = nullptr;
+  Mix_Chunk*(SDLCALL* load_wav_rw)(SDL_RWops*, int) = nullptr;
+  int(SDLCALL* group_available)(int) = nullptr;
+  int(SDLCALL* group_oldest)(int) = nullptr;
+  int(SDLCALL* volume)(int, int) = nullptr;
+  int(SDLCALL* play_channel_timed)(int, Mix_Chunk*, int, int) = nullptr;
+};
+
+#if RESPITE_DLOPEN_MIXER
+constexpr const char* kMixerLibrary = "libSDL2_mixer-2.0.so.0";
+
+template <typename F>
+bool resolve(void* library, const char* name, F& out) {
+  out = reinterpret_cast<F>(dlsym(library, name));
+  return out != nullptr;
+}
+#endif
+
+// The table, filled once per process; null with `error` set when SDL_mixer cannot be loaded. The
+// library stays loaded for the life of the process (its threads and SDL's may still reference it).
+const Mixer* mixer(std::string& error) {
+  static std::string load_error;
+  static const Mixer* const table = []() -> const Mixer* {
+    static Mixer m;
+#if RESPITE_DLOPEN_MIXER
+    void* library = dlopen(kMixerLibrary, RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr) {
+      const char* why = dlerror();
+      load_error = std::string("SDL_mixer could not be loaded (") + (why != nullptr ? why : kMixerLibrary) +
+                   "; apt-get install libsdl2-mixer-2.0-0)";
+      return nullptr;
+    }
+    const bool ok = resolve(library, "Mix_OpenAudioDevice", m.open_audio_device) &&
+                    resolve(library, "Mix_QuerySpec", m.query_spec) &&
+                    resolve(library, "Mix_AllocateChannels", m.allocate_channels) &&
+                    resolve(library, "Mix_HaltChannel", m.halt_channel) &&
+                    resolve(library, "Mix_FreeChunk", m.free_chunk) &&
+                    resolve(library, "Mix_CloseAudio", m.close_audio) &&
+                    resolve(library, "Mix_LoadWAV_RW", m.load_wav_rw) &&
+                    resolve(library, "Mix_GroupAvailable", m.group_available) &&
+                    resolve(library, "Mix_GroupOldest", m.group_oldest) &&
+                    resolve(library, "Mix_Volume", m.volume) &&
+                    resolve(library, "Mix_PlayChannelTimed", m.play_channel_timed);
+    if (!ok) {
+      load_error = std::string(kMixerLibrary) + " lacks a function Respite needs (SDL_mixer 2.0.2 or later)";
+      return nullptr;
+    }
+#else
+    m.open_audio_device = &Mix_OpenAudioDevice;
+    m.query_spec = &Mix_QuerySpec;
+    m.allocate_channels = &Mix_AllocateChannels;
+    m.halt_channel = &Mix_HaltChannel;
+    m.free_chunk = &Mix_FreeChunk;
+    m.close_audio = &Mix_CloseAudio;
+    m.load_wav_rw = &Mix_LoadWAV_RW;
+    m.group_available = &Mix_GroupAvailable;
+    m.group_oldest = &Mix_GroupOldest;
+    m.volume = &Mix_Volume;
+    m.play_channel_timed = &Mix_PlayChannelTimed;
+#endif
+    return &m;
+  }();
+  error = load_error;
+  return table;
+}
+
+// Only called once open() found the table.
+const Mixer& mix() {
+  std::string ignored;
+  return *mixer(ignored);
+}
+
 }  // namespace
 
 SdlAudio::SdlAudio(std::string sounds_dir, SdlAudioOptions options)
     : sounds_dir_(std::move(sounds_dir)), options_(options) {
+  if (!options_.open_on_demand) open();
+}
+
+void SdlAudio::open() {
+  if (open_attempted_) return;
+  open_attempted_ = true;
+  std::string load_error;
+  if (mixer(load_error) == nullptr) {
+    status_ = "no audio: " + load_error;
+    SDL_LogWarn(kLog, "respite: %s; cues will be visual only", status_.c_str());
+    return;
+  }
   if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
     status_ = std::string("no audio: SDL audio init failed: ") + SDL_GetError();
     SDL_LogWarn(kLog, "respite: %s; cues will be visual only", status_.c_str());
@@ -37,8 +138,8 @@ SdlAudio::SdlAudio(std::string sounds_dir, SdlAudioOptions options)
 
   // Mono cues, but stereo output is what nearly every device wants; let it pick its own rate and
   // channel count so SDL does not resample on every callback (chunks are converted once at load).
-  if (Mix_OpenAudioDevice(options_.frequency, AUDIO_S16SYS, 2, options_.chunk_frames, nullptr,
-                          SDL_AUDIO_ALLOW_FREQUENCY_CHANGE | SDL_AUDIO_ALLOW_CHANNELS_CHANGE) != 0) {
+  if (mix().open_audio_device(options_.frequency, AUDIO_S16SYS, 2, options_.chunk_frames, nullptr,
+                              SDL_AUDIO_ALLOW_FREQUENCY_CHANGE | SDL_AUDIO_ALLOW_CHANNELS_CHANGE) != 0) {
     status_ = std::string("no audio device: ") + Mix_GetError();
     SDL_LogWarn(kLog, "respite: %s; cues will be visual only", status_.c_str());
     return;
@@ -46,8 +147,8 @@ SdlAudio::SdlAudio(std::string sounds_dir, SdlAudioOptions options)
   device_open_ = true;
   Uint16 format = 0;
   int channels = 0;
-  Mix_QuerySpec(&device_frequency_, &format, &channels);
-  Mix_AllocateChannels(std::max(1, options_.mixer_channels));
+  mix().query_spec(&device_frequency_, &format, &channels);
+  mix().allocate_channels(std::max(1, options_.mixer_channels));
 
   load_directory();
   if (chunks_.empty()) {
@@ -67,9 +168,9 @@ SdlAudio::SdlAudio(std::string sounds_dir, SdlAudioOptions options)
 
 SdlAudio::~SdlAudio() {
   if (device_open_) {
-    Mix_HaltChannel(-1);
-    for (auto& entry : chunks_) Mix_FreeChunk(entry.second);
-    Mix_CloseAudio();
+    mix().halt_channel(-1);
+    for (auto& entry : chunks_) mix().free_chunk(entry.second);
+    mix().close_audio();
   }
   if (sdl_audio_initialised_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
@@ -90,7 +191,8 @@ void SdlAudio::load_directory() {
       SDL_LogWarn(kLog, "respite: skipping '%s': not a readable cue file under 4 MB", path.string().c_str());
       continue;
     }
-    Mix_Chunk* chunk = Mix_LoadWAV(path.string().c_str());
+    SDL_RWops* file = SDL_RWFromFile(path.string().c_str(), "rb");
+    Mix_Chunk* chunk = file != nullptr ? mix().load_wav_rw(file, 1) : nullptr;
     if (chunk == nullptr) {
       SDL_LogWarn(kLog, "respite: cannot load cue sound '%s': %s", path.string().c_str(), Mix_GetError());
       continue;
@@ -100,20 +202,21 @@ void SdlAudio::load_directory() {
 }
 
 bool SdlAudio::add_cue(const std::string& name, const std::vector<unsigned char>& wav_bytes) {
+  open();
   if (!device_open_) return false;
   if (wav_bytes.empty() || wav_bytes.size() > kMaxCueFileBytes) {
     SDL_LogWarn(kLog, "respite: cue sound '%s' is empty or over 4 MB", name.c_str());
     return false;
   }
   SDL_RWops* stream = SDL_RWFromConstMem(wav_bytes.data(), static_cast<int>(wav_bytes.size()));
-  Mix_Chunk* chunk = stream != nullptr ? Mix_LoadWAV_RW(stream, 1) : nullptr;
+  Mix_Chunk* chunk = stream != nullptr ? mix().load_wav_rw(stream, 1) : nullptr;
   if (chunk == nullptr) {
     SDL_LogWarn(kLog, "respite: cannot load cue sound '%s': %s", name.c_str(), Mix_GetError());
     return false;
   }
   const auto found = chunks_.find(name);
   if (found != chunks_.end()) {
-    Mix_FreeChunk(found->second);  // also halts any channel still playing it
+    mix().free_chunk(found->second);  // also halts any channel still playing it
     found->second = chunk;
   } else {
     chunks_[name] = chunk;
@@ -132,6 +235,7 @@ double SdlAudio::buffer_latency_ms() const {
 }
 
 void SdlAudio::play_cue(const std::string& name, float volume) {
+  open();
   if (!available()) return;
   const auto found = chunks_.find(name);
   if (found == chunks_.end()) {
@@ -143,21 +247,24 @@ void SdlAudio::play_cue(const std::string& name, float volume) {
   if (std::isnan(volume) || volume <= 0.0f) return;
   // Choose the channel first so its volume is set before the first sample is mixed; only this
   // thread starts sounds, so a free channel stays free until we use it.
-  int channel = Mix_GroupAvailable(-1);
-  if (channel < 0) channel = Mix_GroupOldest(-1);
+  int channel = mix().group_available(-1);
+  if (channel < 0) channel = mix().group_oldest(-1);
   if (channel < 0) return;
   const long level = std::lround(std::min(volume, 1.0f) * MIX_MAX_VOLUME);
-  Mix_Volume(channel, static_cast<int>(std::clamp(level, 1L, static_cast<long>(MIX_MAX_VOLUME))));
-  if (Mix_PlayChannel(channel, found->second, 0) < 0 && warned_names_.insert("#play").second) {
+  mix().volume(channel, static_cast<int>(std::clamp(level, 1L, static_cast<long>(MIX_MAX_VOLUME))));
+  if (mix().play_channel_timed(channel, found->second, 0, -1) < 0 && warned_names_.insert("#play").second) {
     SDL_LogWarn(kLog, "respite: cannot play cue '%s': %s", name.c_str(), Mix_GetError());
   }
 }
 
 void SdlAudio::stop_all() {
-  if (device_open_) Mix_HaltChannel(-1);
+  if (device_open_) mix().halt_channel(-1);
 }
 
 std::string SdlAudio::default_sounds_dir() {
+  // Installed copies and app bundles point RESPITE_ASSETS_DIR at their assets (as fonts and words).
+  if (const char* assets = std::getenv("RESPITE_ASSETS_DIR"); assets != nullptr && *assets != '\0')
+    return (fs::path(assets) / "sounds").lexically_normal().string();
   char* base = SDL_GetBasePath();
   if (base == nullptr) return "assets/sounds";
   std::string dir = (fs::path(base) / ".." / "assets" / "sounds").lexically_normal().string();

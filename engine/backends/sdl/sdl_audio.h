@@ -9,6 +9,12 @@
 //
 // With no audio device (or SDL_AUDIODRIVER=dummy on a headless box, which works) or no cue files,
 // it logs one warning, reports available() == false and every call is a no-op: never a crash.
+//
+// Start-up: the app builds it with `open_on_demand` and calls open() after its first frame is on
+// screen (or the first cue opens it), so neither the audio device nor SDL_mixer sits between launch
+// and the first frame. On desktop Linux SDL_mixer is loaded with dlopen at that moment: it pulls in
+// some forty codec and sound-server libraries (fluidsynth, glib, jack, pulse, ...) whose loading and
+// relocation would otherwise be paid by every launch before main() runs.
 #pragma once
 
 #include <map>
@@ -23,9 +29,10 @@ struct Mix_Chunk;
 namespace respite::sdl {
 
 struct SdlAudioOptions {
-  int frequency = 44100;   // the cue files' rate; the device may choose another (SDL converts at load)
-  int chunk_frames = 512;  // mixer buffer: latency ~= chunk_frames / frequency; 1024 if it crackles
-  int mixer_channels = 8;  // cues that can overlap
+  int frequency = 44100;        // the cue files' rate; the device may choose another (SDL converts at load)
+  int chunk_frames = 512;       // mixer buffer: latency ~= chunk_frames / frequency; 1024 if it crackles
+  int mixer_channels = 8;       // cues that can overlap
+  bool open_on_demand = false;  // true: the constructor only records; open() (or the first cue) opens
 };
 
 class SdlAudio final : public core::AudioOut {
@@ -34,6 +41,11 @@ class SdlAudio final : public core::AudioOut {
   // default_sounds_dir()). Initialises SDL's audio subsystem itself (reference-counted by SDL).
   explicit SdlAudio(std::string sounds_dir, SdlAudioOptions options = {});
   ~SdlAudio() override;
+
+  // Opens the device and loads the cues, once; later calls do nothing. The constructor calls it
+  // unless `open_on_demand`; play_cue() and add_cue() call it when it has not run yet.
+  void open();
+  bool open_attempted() const { return open_attempted_; }
   SdlAudio(const SdlAudio&) = delete;
   SdlAudio& operator=(const SdlAudio&) = delete;
 
@@ -47,14 +59,19 @@ class SdlAudio final : public core::AudioOut {
   // which is read from the archive and never extracted to disk. False (and a logged warning) when
   // there is no device or the bytes are not a WAV of at most 4 MB.
   bool add_cue(const std::string& name, const std::vector<unsigned char>& wav_bytes);
+  bool load_sound(const std::string& name, const std::string& bytes) override {
+    return add_cue(name, std::vector<unsigned char>(bytes.begin(), bytes.end()));
+  }
 
-  // One line for a settings or diagnostics screen: what is open, or why there is no sound.
+  // One line for a settings or diagnostics screen: what is open, or why there is no sound (empty
+  // before open()).
   const std::string& status() const { return status_; }
   // The nominal output buffer latency in milliseconds (0 when closed).
   double buffer_latency_ms() const;
   bool has_cue(const std::string& name) const { return chunks_.count(name) != 0; }
 
-  // <directory of the executable>/../assets/sounds, where the build puts the generated cues.
+  // $RESPITE_ASSETS_DIR/sounds when set, else <directory of the executable>/../assets/sounds, where
+  // the build puts the generated cues.
   static std::string default_sounds_dir();
 
  private:
@@ -62,6 +79,7 @@ class SdlAudio final : public core::AudioOut {
 
   std::string sounds_dir_;
   SdlAudioOptions options_;
+  bool open_attempted_ = false;
   bool sdl_audio_initialised_ = false;
   bool device_open_ = false;
   int device_frequency_ = 0;
