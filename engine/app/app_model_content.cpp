@@ -1,17 +1,120 @@
 // AppModel's views of reading content: a module's page (markup parsed, links resolved, the
-// check-in with the answers given so far), a program's days, the about screen's pack credits and
-// the support screen's regional resources. Split from app_model.cpp, which holds navigation,
-// sessions and settings.
+// reflection prompts with what the person wrote, the check-in with the answers given so far), a
+// program's days, the about screen's pack credits and the support screen's regional resources;
+// and the module reader's journal actions (app/journal.h). Split from app_model.cpp, which holds
+// navigation, sessions and settings.
 #include <algorithm>
 
 #include "app/app_model.h"
 #include "core/i18n.h"
+#include "core/progress/ids.h"
 
 #ifndef RESPITE_VERSION
 #define RESPITE_VERSION "unknown"
 #endif
 
 namespace respite::app {
+namespace {
+
+const core::ModulePage* module_page(const core::Catalog& catalog, const core::ItemRef& ref, int page) {
+  const core::Item* item = catalog.find(ref);
+  if (item == nullptr || item->kind != core::ItemKind::Module || page < 0 ||
+      static_cast<std::size_t>(page) >= item->module.pages.size())
+    return nullptr;
+  return &item->module.pages[static_cast<std::size_t>(page)];
+}
+
+// The answers that count (an answer out of range, left from a pack that changed under it, counts
+// as unanswered) and, once every question has one, the score.
+struct CheckinScore {
+  std::vector<std::optional<int>> answers;  // one per question
+  std::optional<int> score;
+};
+
+CheckinScore score_checkin(const core::Checkin& c, const std::vector<std::optional<int>>* given) {
+  CheckinScore out;
+  int score = 0;
+  bool complete = !c.questions.empty();
+  for (std::size_t q = 0; q < c.questions.size(); ++q) {
+    const core::CheckinQuestion& question = c.questions[q];
+    std::optional<int> answer = given != nullptr && q < given->size() ? (*given)[q] : std::nullopt;
+    if (answer) {
+      const int a = *answer;
+      const bool valid = question.type == core::QuestionType::Scale
+                             ? a >= question.min && a <= question.max
+                             : a >= 0 && static_cast<std::size_t>(a) < question.options.size();
+      if (!valid) answer.reset();
+    }
+    if (answer) {
+      score += question.type == core::QuestionType::Scale
+                   ? *answer
+                   : question.options[static_cast<std::size_t>(*answer)].score;
+    } else {
+      complete = false;
+    }
+    out.answers.push_back(answer);
+  }
+  if (complete) out.score = score;
+  return out;
+}
+
+}  // namespace
+
+void AppModel::set_journal_owner(Storage* storage, bool guest, bool writes) {
+  journal_.set_owner(storage, guest);
+  journal_.set_writes(writes);
+  if (route_.screen == Screen::Module) journal_.load(route_.item);
+  touch();
+}
+
+void AppModel::apply_journal(const ui::UiAction& action) {
+  using ui::ActionKind;
+  const core::ModulePage* page = module_page(catalog_, action.item, action.page);
+  if (page == nullptr) return;  // no such module page: nothing to hold or keep
+  switch (action.kind) {
+    case ActionKind::EditReflection:
+    case ActionKind::SaveReflection: {
+      if (action.question < 0 || static_cast<std::size_t>(action.question) >= page->prompts.size()) return;
+      const std::string& prompt_id = page->prompts[static_cast<std::size_t>(action.question)].id;
+      if (action.kind == ActionKind::EditReflection) {
+        journal_.edit(action.item, prompt_id, action.text);
+      } else {
+        journal_.save(action.item, prompt_id);
+      }
+      break;
+    }
+    case ActionKind::ResetCheckin:
+      journal_.reset(action.item, action.page);
+      break;
+    case ActionKind::AnswerCheckin: {
+      if (!page->checkin || action.question < 0 ||
+          static_cast<std::size_t>(action.question) >= page->checkin->questions.size())
+        return;
+      if (!journal_.answer(action.item, action.page, action.question, action.value)) return;
+      // Every question answered: the result goes to the person's journal. Changing an answer
+      // afterwards records the new result as a new entry (the newest counts); tapping the same
+      // answer again records nothing.
+      const core::Checkin& c = *page->checkin;
+      const CheckinScore result = score_checkin(c, journal_.answers(action.item, action.page));
+      if (!result.score) break;
+      core::CheckinEntry entry;
+      entry.entry_id = core::make_uuid_v4();
+      entry.pack_id = action.item.pack_id;
+      entry.item_id = action.item.item_id;
+      entry.checkin_id = c.id;
+      entry.score = *result.score;
+      for (std::size_t q = 0; q < c.questions.size(); ++q)
+        entry.answers.emplace_back(c.questions[q].id, *result.answers[q]);
+      entry.at = clock_.utc_now();
+      entry.utc_offset_minutes = clock_.zone_at(entry.at).offset_minutes;
+      journal_.record(action.item, action.page, std::move(entry));
+      break;
+    }
+    default:
+      return;
+  }
+  touch();
+}
 
 ui::ModuleView AppModel::module_view() const {
   ui::ModuleView view;
@@ -46,15 +149,28 @@ ui::ModuleView AppModel::module_view() const {
     }
     view.links.push_back(std::move(out));
   }
-  for (const core::ModulePrompt& prompt : spec.prompts)
-    view.prompts.push_back(prompt.text.get(locale, fallback));
+  view.keeping = journal_.keeps()   ? ui::JournalKeeping::Profile
+                 : journal_.guest() ? ui::JournalKeeping::Guest
+                                    : ui::JournalKeeping::NotKept;
+  view.journal_owner = journal_.generation();
+  for (const core::ModulePrompt& prompt : spec.prompts) {
+    const ModuleJournal::Reflection written = journal_.reflection(route_.item, prompt.id);
+    ui::ReflectionView out;
+    out.prompt = prompt.text.get(locale, fallback);
+    out.text = written.text;
+    out.length = static_cast<int>(written.chars);
+    out.max_length = static_cast<int>(kMaxReflectionChars);
+    out.saved = written.saved;
+    out.saving = written.saving;
+    out.failed = written.failed;
+    out.can_save = written.can_save;
+    view.reflections.push_back(std::move(out));
+  }
   if (spec.checkin) {
     const core::Checkin& c = *spec.checkin;
     ui::CheckinView checkin;
     checkin.instrument = c.instrument.get(locale, fallback);
-    const auto found = checkin_answers_.find(route_.item.to_string() + "#" + std::to_string(page));
-    int score = 0;
-    bool complete = !c.questions.empty();
+    const CheckinScore result = score_checkin(c, journal_.answers(route_.item, page));
     for (std::size_t q = 0; q < c.questions.size(); ++q) {
       const core::CheckinQuestion& question = c.questions[q];
       ui::CheckinQuestionView out;
@@ -66,26 +182,13 @@ ui::ModuleView AppModel::module_view() const {
       out.max_label = question.max_label.get(locale, fallback);
       for (const core::ChoiceOption& option : question.options)
         out.options.push_back(option.text.get(locale, fallback));
-      if (found != checkin_answers_.end() && q < found->second.size()) out.answer = found->second[q];
-      // An answer out of range (a pack changed under it) counts as unanswered.
-      if (out.answer) {
-        const int a = *out.answer;
-        const bool valid = question.type == core::QuestionType::Scale
-                               ? a >= question.min && a <= question.max
-                               : a >= 0 && static_cast<std::size_t>(a) < question.options.size();
-        if (!valid) out.answer.reset();
-      }
-      if (out.answer) {
-        score += question.type == core::QuestionType::Scale
-                     ? *out.answer
-                     : question.options[static_cast<std::size_t>(*out.answer)].score;
-      } else {
-        complete = false;
-      }
+      out.answer = result.answers[q];
       checkin.questions.push_back(std::move(out));
     }
-    if (complete) {
+    if (result.score) {
+      const int score = *result.score;
       checkin.score = score;
+      checkin.recorded = journal_.recorded(route_.item, page);
       if (const core::CheckinBand* band = c.band_for(score)) {
         checkin.message = band->message.get(locale, fallback);
         for (const std::string& written : band->suggest) {

@@ -1,10 +1,12 @@
 // The module reader (one page at a time: the page's light markup rendered as headings, paragraphs
-// and lists with emphasis and links; reflection prompts; an optional self-check) and the program
-// overview (its days and the items of each). Pages turn with the buttons at the bottom or a
-// horizontal swipe.
+// and lists with emphasis and links; reflection prompts with a field to answer them; an optional
+// self-check) and the program overview (its days and the items of each). Pages turn with the
+// buttons at the bottom or a horizontal swipe (not while a reflection is being written).
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstring>
+#include <vector>
 
 #include "ui/pacer.h"
 #include "ui/screens.h"
@@ -303,9 +305,280 @@ void checkin(const Ui& ui, const Column& col, const ModuleView& view, const Chec
     }
     gap(ui, m.space_l);
   }
+  // Who keeps the answers: the profile (once every question is answered), or nobody.
+  const char* footer = view.keeping == JournalKeeping::Profile ? "module.checkin_kept"
+                       : view.keeping == JournalKeeping::Guest ? "module.checkin_guest"
+                                                               : "module.checkin_private";
   at(col);
-  text_wrapped(ui, ui.fonts.small, p.text_muted, ui.tr("module.checkin_private"), col.width);
+  text_wrapped(ui, ui.fonts.small, p.text_muted, ui.tr(footer), col.width);
   gap(ui, m.space_l);
+}
+
+// ---- Reflection ---------------------------------------------------------------------------
+
+// Dear ImGui's multi-line field does not wrap lines. The field wraps them itself: a space where a
+// line would pass the field's edge is shown as a line break (a "soft" break). A soft break takes
+// the space's byte, so positions in what the person wrote and in what the field shows are the
+// same, the caret never moves, and turning the breaks back into spaces gives the person's text.
+std::size_t utf8_bytes(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+std::string soft_wrap(const std::string& text, const ImFont* font, float width) {
+  std::string out = text;
+  float line = 0.0f;
+  std::size_t space = std::string::npos;  // the last space on the line
+  float after_space = 0.0f;               // the line's width up to and including it
+  std::size_t i = 0;
+  while (i < out.size()) {
+    if (out[i] == '\n') {
+      line = 0.0f;
+      space = std::string::npos;
+      ++i;
+      continue;
+    }
+    const std::size_t n = std::min(utf8_bytes(static_cast<unsigned char>(out[i])), out.size() - i);
+    const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, out.data() + i, out.data() + i + n).x;
+    if (out[i] == ' ') {
+      line += w;  // a space may hang past the edge
+      space = i;
+      after_space = line;
+    } else {
+      if (line + w > width && space != std::string::npos) {
+        out[space] = '\n';
+        line -= after_space;  // what followed the space moves to the new line
+        space = std::string::npos;
+      }
+      line += w;
+    }
+    i += n;
+  }
+  return out;
+}
+
+// What one field's edit needs: the text and the display before it, and the limit.
+struct FieldEdit {
+  const std::string* text = nullptr;     // what the person wrote (no soft breaks)
+  const std::string* display = nullptr;  // soft_wrap(*text): what the field showed
+  const ImFont* font = nullptr;
+  float width = 0.0f;
+  int max_chars = 0;
+  bool ran = false;
+  std::string result;  // the person's text after the edit
+};
+
+// Called by ImGui after each edit of the field: finds the soft breaks that survived the edit
+// (before and after the changed span), turns them back into spaces, keeps the text to the limit
+// (whatever is typed or pasted; the buffer is sized for the longest UTF-8, so the cut happens here,
+// at a character boundary) and wraps the result again.
+int on_field_edit(ImGuiInputTextCallbackData* data) {
+  FieldEdit& e = *static_cast<FieldEdit*>(data->UserData);
+  const std::string& before = *e.display;
+  std::string now(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+  std::size_t head = 0;
+  while (head < before.size() && head < now.size() && before[head] == now[head]) ++head;
+  std::size_t tail = 0;
+  while (tail < before.size() - head && tail < now.size() - head &&
+         before[before.size() - 1 - tail] == now[now.size() - 1 - tail])
+    ++tail;
+  for (std::size_t i = 0; i < before.size() && i < e.text->size(); ++i) {
+    if (before[i] != '\n' || (*e.text)[i] != ' ') continue;  // not a soft break
+    std::size_t at = std::string::npos;
+    if (i < head) {
+      at = i;
+    } else if (i >= before.size() - tail) {
+      at = i + now.size() - before.size();
+    }
+    if (at < now.size() && now[at] == '\n') now[at] = ' ';
+  }
+  int chars = 0;
+  for (std::size_t i = 0; i < now.size(); ++i) {
+    if ((static_cast<unsigned char>(now[i]) & 0xC0) == 0x80) continue;
+    if (chars == e.max_chars) {
+      now.resize(i);
+      break;
+    }
+    ++chars;
+  }
+  e.ran = true;
+  e.result = now;
+  const std::string shown = soft_wrap(now, e.font, e.width);
+  if (shown != std::string(data->Buf, static_cast<std::size_t>(data->BufTextLen))) {
+    // Same bytes or fewer (a cut), so the caret and selection stay where they were.
+    std::memcpy(data->Buf, shown.data(), shown.size());
+    data->Buf[shown.size()] = '\0';
+    data->BufTextLen = static_cast<int>(shown.size());
+    data->CursorPos = std::min(data->CursorPos, data->BufTextLen);
+    data->SelectionStart = std::min(data->SelectionStart, data->BufTextLen);
+    data->SelectionEnd = std::min(data->SelectionEnd, data->BufTextLen);
+    data->BufDirty = true;
+  }
+  return 0;
+}
+
+// A prompt on a soft card, a roomy multi-line field under it, and (for a profile) Save with a
+// quiet status. Returns true while the field has the keyboard.
+bool reflection(const Ui& ui, const Column& col, const ModuleView& view, int index, UiActions& actions) {
+  const Theme& t = ui.theme;
+  const Palette& p = t.palette;
+  const Metrics& m = t.metrics;
+  const ReflectionView& r = view.reflections[static_cast<std::size_t>(index)];
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float pad = t.px(m.space_m);
+  const Column inner{col.x + pad, col.width - 2.0f * pad};
+  draw->ChannelsSplit(2);
+  draw->ChannelsSetCurrent(1);
+  const float top = ImGui::GetCursorScreenPos().y;
+  gap(ui, m.space_m);
+  at(inner);
+  text_wrapped(ui, ui.fonts.small, p.on_soft, ui.tr("module.reflect"), inner.width);
+  gap(ui, m.space_xs);
+  at(inner);
+  text_wrapped(ui, ui.fonts.body, p.text, r.prompt, inner.width);
+  gap(ui, m.space_s);
+
+  // The field: five lines of reading text, never shorter than two touch targets.
+  ImFont* font = ui.fonts.body;
+  const float line = std::round(font->FontSize * 1.25f);
+  const ImVec2 padding(t.px(m.space_s) + t.px(m.space_xs), t.px(m.space_s) + t.px(m.space_xs));
+  const float height = std::max(2.0f * t.px(m.touch_min), 5.0f * line + 2.0f * padding.y);
+  const int max_chars = std::max(1, r.max_length);
+  // Lines wrap inside the frame padding, clear of the scroll bar that appears on long answers.
+  const float wrap_width = inner.width - 2.0f * padding.x - ImGui::GetStyle().ScrollbarSize;
+  const std::string display = soft_wrap(r.text, font, wrap_width);
+  std::vector<char> buffer(static_cast<std::size_t>(max_chars) * 4 + 1, '\0');
+  std::memcpy(buffer.data(), display.data(), std::min(display.size(), buffer.size() - 1));
+  ImGui::PushID(index);  // popped at the end of the card
+  // A new person gets new fields: ImGui's edit state (and its undo steps) stays with the old ids.
+  ImGui::PushID(view.journal_owner);
+  ImGui::PushFont(font);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, t.px(m.radius_small));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, t.outline_px());
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.0f, font->FontSize * 0.25f));
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, to_vec4(p.surface));
+  ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, to_vec4(p.surface));
+  ImGui::PushStyleColor(ImGuiCol_FrameBgActive, to_vec4(p.surface));
+  ImGui::PushStyleColor(ImGuiCol_Border, to_vec4(p.control));
+  ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.text));
+  ImGui::PushStyleColor(ImGuiCol_TextSelectedBg, to_vec4(p.primary_soft));
+  at(inner);
+  FieldEdit edit;
+  edit.text = &r.text;
+  edit.display = &display;
+  edit.font = font;
+  edit.width = wrap_width;
+  edit.max_chars = max_chars;
+  const bool changed =
+      ImGui::InputTextMultiline("##reflection", buffer.data(), buffer.size(), ImVec2(inner.width, height),
+                                ImGuiInputTextFlags_CallbackEdit, on_field_edit, &edit);
+  const bool active = ImGui::IsItemActive();
+  const ImVec2 field_min = ImGui::GetItemRectMin();
+  const ImVec2 field_max = ImGui::GetItemRectMax();
+  ImGui::PopStyleColor(6);
+  ImGui::PopStyleVar(4);
+  ImGui::PopFont();
+  if (active) focus_ring(ui, t.px(m.radius_small));
+  if (r.text.empty() && !active) {
+    // A quiet hint in the empty field (ImGui's multi-line field has none of its own).
+    draw->AddText(font, font->FontSize, ImVec2(field_min.x + padding.x, field_min.y + padding.y),
+                  p.text_muted, ui.tr("module.reflect_hint").c_str(), nullptr,
+                  field_max.x - field_min.x - 2.0f * padding.x);
+  } else if (active) {
+    // The field in use is outlined in the accent colour, like a selected control.
+    draw->AddRect(field_min, field_max, p.primary, t.px(m.radius_small), 0, t.px(2.0f));
+  }
+  ImGui::PopID();  // the person's id
+  if (changed) {
+    UiAction action;
+    action.kind = ActionKind::EditReflection;
+    action.item = view.ref;
+    action.page = view.page;
+    action.question = index;
+    if (edit.ran) {
+      action.text = edit.result;
+    } else {
+      // Changed without an edit (ImGui's revert): soft breaks are where the text had spaces.
+      action.text = buffer.data();
+      for (std::size_t i = 0; i < action.text.size() && i < r.text.size(); ++i) {
+        if (action.text[i] == '\n' && r.text[i] == ' ') action.text[i] = ' ';
+      }
+    }
+    actions.push_back(action);
+  }
+  gap(ui, m.space_s);
+
+  // How long it may be, shown only near the end.
+  if (r.length * 10 >= r.max_length * 9) {
+    at(inner);
+    text_wrapped(
+        ui, ui.fonts.small, p.on_soft,
+        ui.trf("module.reflect_length", {{"count", ui.number(r.length)}, {"max", ui.number(r.max_length)}}),
+        inner.width);
+    gap(ui, m.space_xs);
+  }
+
+  if (view.keeping == JournalKeeping::Profile) {
+    // Save on the right; what happened to the words on the left (under it when there is no room).
+    const std::string save = ui.tr("module.reflect_save") + "##save";
+    const float save_w = button_width(ui, save.c_str(), ButtonStyle::Secondary);
+    const std::string status = r.saving   ? ui.tr("module.reflect_saving")
+                               : r.failed ? ui.tr("module.reflect_failed")
+                               : r.saved  ? ui.tr("module.reflect_saved")
+                                          : ui.tr("module.reflect_private");
+    const float spacing = t.px(m.space_s);
+    const float icon = r.saved ? ui.fonts.small->FontSize * 1.2f : 0.0f;
+    const float room = inner.width - save_w - spacing - icon;
+    // Side by side while the status keeps to two lines beside the button; else stacked.
+    const bool stacked = room < inner.width * 0.4f ||
+                         text_size(ui.fonts.small, status, room).y > 2.5f * ui.fonts.small->FontSize;
+    const float text_w = stacked ? inner.width - icon : room;
+    const float y = ImGui::GetCursorPosY();
+    // The button grows when its label is large (200 % text): the row takes its real height.
+    const float button_h = button_height(ui, save.c_str(), stacked ? inner.width : save_w, t.px(m.touch_min),
+                                         ButtonStyle::Secondary);
+    const float status_h = text_size(ui.fonts.small, status, text_w).y;
+    const float row_h = stacked ? status_h : std::max(button_h, status_h);
+    const float status_y = stacked ? y : y + std::floor((row_h - status_h) / 2.0f);
+    if (r.saved) {
+      const ImVec2 origin = ImGui::GetWindowPos();
+      draw_icon(draw, Icon::Check,
+                ImVec2(origin.x - ImGui::GetScrollX() + inner.x + icon * 0.4f,
+                       origin.y - ImGui::GetScrollY() + status_y + ui.fonts.small->FontSize * 0.6f),
+                ui.fonts.small->FontSize, p.on_soft, t.px(1.75f));
+    }
+    ImGui::SetCursorPos(ImVec2(inner.x + icon, status_y));
+    text_wrapped(ui, ui.fonts.small, r.failed ? p.text : p.on_soft, status, text_w);
+    ImGui::SetCursorPos(
+        stacked ? ImVec2(inner.x, y + status_h + spacing)
+                : ImVec2(inner.x + inner.width - save_w, y + std::floor((row_h - button_h) / 2.0f)));
+    if (button(ui, save.c_str(), ImVec2(stacked ? inner.width : save_w, button_h), ButtonStyle::Secondary,
+               r.can_save)) {
+      UiAction action;
+      action.kind = ActionKind::SaveReflection;
+      action.item = view.ref;
+      action.page = view.page;
+      action.question = index;
+      actions.push_back(action);
+    }
+    ImGui::SetCursorPosY(stacked ? y + status_h + spacing + button_h : y + row_h);
+  } else {
+    // A guest, or a device without profiles: the words are for now only, and the card says so.
+    at(inner);
+    text_wrapped(
+        ui, ui.fonts.small, p.on_soft,
+        ui.tr(view.keeping == JournalKeeping::Guest ? "module.reflect_guest" : "module.reflect_not_kept"),
+        inner.width);
+  }
+  gap(ui, m.space_m);
+  const float bottom = ImGui::GetCursorScreenPos().y;
+  draw->ChannelsSetCurrent(0);
+  const float x = ImGui::GetWindowPos().x - ImGui::GetScrollX() + col.x;
+  draw->AddRectFilled(ImVec2(x, top), ImVec2(x + col.width, bottom), p.primary_soft, t.px(m.radius));
+  draw->ChannelsMerge();
+  ImGui::PopID();  // the prompt's index
+  gap(ui, m.space_m);
+  return active;
 }
 
 }  // namespace
@@ -350,28 +623,12 @@ void draw_module(const Ui& ui, const ModuleView& view, UiActions& actions) {
   for (const core::markup::Block& b : view.body.blocks) block(ui, col, b, link_counter, hits);
   link_buttons(ui, view, hits, actions);
 
-  for (std::size_t i = 0; i < view.prompts.size(); ++i) {
-    // A reflection prompt: a pause to think, on a soft card.
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float pad = t.px(m.space_m);
-    const Column inner{col.x + pad, col.width - 2.0f * pad};
-    draw->ChannelsSplit(2);
-    draw->ChannelsSetCurrent(1);
-    const float top = ImGui::GetCursorScreenPos().y;
-    gap(ui, m.space_m);
-    at(inner);
-    text_wrapped(ui, ui.fonts.small, p.on_soft, ui.tr("module.reflect"), inner.width);
-    gap(ui, m.space_xs);
-    at(inner);
-    text_wrapped(ui, ui.fonts.body, p.text, view.prompts[i], inner.width);
-    gap(ui, m.space_m);
-    const float bottom = ImGui::GetCursorScreenPos().y;
-    draw->ChannelsSetCurrent(0);
-    const float x = ImGui::GetWindowPos().x - ImGui::GetScrollX() + col.x;
-    draw->AddRectFilled(ImVec2(x, top), ImVec2(x + col.width, bottom), p.primary_soft, t.px(m.radius));
-    draw->ChannelsMerge();
-    gap(ui, m.space_m);
-  }
+  // Reflection prompts: a pause to think, on a soft card, with room to answer.
+  bool writing = false;
+  ImGui::PushID("##reflections");
+  for (std::size_t i = 0; i < view.reflections.size(); ++i)
+    writing = reflection(ui, col, view, static_cast<int>(i), actions) || writing;
+  ImGui::PopID();
   if (view.checkin) {
     gap(ui, m.space_s);
     checkin(ui, col, view, *view.checkin, actions);
@@ -423,7 +680,9 @@ void draw_module(const Ui& ui, const ModuleView& view, UiActions& actions) {
     }
   }
   gap(ui, m.space_xl);
-  const int swiped = swipe(ui);
+  // A drag while writing selects text; it never turns the page.
+  int swiped = swipe(ui);
+  if (writing) swiped = 0;
   if (swiped < 0 && !last) emit_item(actions, ActionKind::OpenModulePage, view.ref, view.page + 1);
   if (swiped > 0 && view.page > 0) emit_item(actions, ActionKind::OpenModulePage, view.ref, view.page - 1);
   end_page(ui, true);
