@@ -2,6 +2,9 @@
 
 #include <ostream>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "core/content_paths.h"
 #include "core/progress/unit_store.h"
 #include "core/unit_packs.h"
@@ -11,6 +14,21 @@ namespace respite::app {
 std::vector<std::string> pack_paths(const std::vector<std::string>& explicit_packs) {
   if (!explicit_packs.empty()) return explicit_packs;
   return core::discover_packs(core::default_packs_dir());
+}
+
+std::vector<std::string> installed_pack_paths(const std::string& data_dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (fs::directory_iterator it(core::unit_packs_dir(data_dir), ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::error_code entry_ec;
+    if (it->is_directory(entry_ec) ? fs::is_regular_file(it->path() / "pack.json", entry_ec)
+                                   : core::is_archive_path(it->path().string()))
+      paths.push_back(it->path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
 }
 
 core::CatalogLoadResult load_catalog_reporting(const std::vector<std::string>& explicit_packs,
@@ -26,7 +44,11 @@ core::CatalogLoadResult load_catalog_reporting(const std::vector<std::string>& e
   if (explicit_packs.empty() && !data_dir.empty()) {
     const core::SystemClock clock;
     auto unit = core::UnitStore::open(data_dir, clock, false);
-    if (unit.store) {
+    if (!unit.store || !unit.store->settings().enabled) {
+      // A personal device: every pack installed from the Packs screen loads, signed or not (a
+      // broken one is reported and left out by load_catalog, the others still load).
+      for (std::string& path : installed_pack_paths(data_dir)) paths.push_back(std::move(path));
+    } else {
       std::vector<std::string> skipped;
       for (std::string& path :
            core::verified_unit_packs(data_dir, unit.store->trusted_public_keys(), skipped))

@@ -5,7 +5,7 @@ namespace {
 
 constexpr const char* kBuiltRoutes =
     "home, library, play/PACK_ID/ITEM_ID, module/PACK_ID/ITEM_ID/PAGE, program/PACK_ID/ITEM_ID, settings, "
-    "support, about, progress, profiles, welcome, unit";
+    "support, about, progress, profiles, welcome, unit, packs";
 
 RouteParse failure(RouteError error, std::string message) {
   RouteParse parse;
@@ -48,6 +48,8 @@ std::string Route::to_string() const {
       return "pin";
     case Screen::UnitAdmin:
       return "unit";
+    case Screen::Packs:
+      return "packs";
   }
   return "home";
 }
@@ -60,6 +62,10 @@ RouteParse parse_route(const std::string& text) {
                          : text == "settings" ? Screen::Settings
                          : text == "about"    ? Screen::About
                                               : Screen::Support;
+    return parse;
+  }
+  if (text == "packs") {
+    parse.route.screen = Screen::Packs;
     return parse;
   }
   if (text == "progress" || text == "profiles" || text == "welcome" || text == "unit") {

@@ -30,7 +30,9 @@ enum class Screen {
   Welcome,
   AddProfile,
   Pin,
-  UnitAdmin
+  UnitAdmin,
+  // `packs`: the packs on this device (app/pack_flow.h), opened from the library.
+  Packs
 };
 
 struct Route {

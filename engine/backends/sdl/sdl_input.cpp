@@ -59,6 +59,13 @@ bool is_back_key(const SDL_Event& event) {
   return code == SDL_SCANCODE_ESCAPE || code == SDL_SCANCODE_AC_BACK;
 }
 
+std::optional<std::string> take_dropped_file(const SDL_Event& event) {
+  if (event.type != SDL_DROPFILE || event.drop.file == nullptr) return std::nullopt;
+  std::string path(event.drop.file);
+  SDL_free(event.drop.file);
+  return path;
+}
+
 bool PointerTracker::handle(const SDL_Event& event) {
   switch (event.type) {
     case SDL_MOUSEMOTION:

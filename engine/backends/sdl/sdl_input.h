@@ -9,6 +9,9 @@
 
 #include <SDL.h>
 
+#include <optional>
+#include <string>
+
 namespace respite::sdl {
 
 class EventSource {
@@ -41,6 +44,10 @@ Lifecycle classify_lifecycle(const SDL_Event& event);
 
 // Escape on a keyboard, Back on Android (SDL maps it to AC_BACK).
 bool is_back_key(const SDL_Event& event);
+
+// The path of a file dropped on the window (SDL_DROPFILE), or nullopt for any other event. SDL
+// allocates the path for the application: it is freed here, so take it exactly once per event.
+std::optional<std::string> take_dropped_file(const SDL_Event& event);
 
 // The pointer as ImGui should see it for the next frame, in window units.
 struct PointerFrame {
