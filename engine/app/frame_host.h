@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "backends/sdl/sdl_input.h"
+#include "ui/image_source.h"
 
 namespace respite::app {
 
@@ -23,6 +24,8 @@ class FrameHost {
   virtual float ui_scale() const = 0;
   // True when present() waits for the display (vsync), so the loop need not pace itself.
   virtual bool paces_frames() const = 0;
+  // Turns pack pictures into textures of this host's renderer; null when the host draws no pixels.
+  virtual ui::ImageSource* images() { return nullptr; }
 };
 
 }  // namespace respite::app

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/frame_host.h"
+#include "app/texture_cache.h"
 
 namespace respite::app {
 
@@ -27,6 +28,7 @@ class HeadlessHost final : public FrameHost {
   void present(ImDrawData* data, ImU32 clear) override;
   float ui_scale() const override { return scale_; }
   bool paces_frames() const override { return false; }
+  ui::ImageSource* images() override { return textures_.get(); }
 
   int width() const { return width_; }
   int height() const { return height_; }
@@ -37,6 +39,7 @@ class HeadlessHost final : public FrameHost {
   HeadlessHost() = default;
   SDL_Surface* surface_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
+  std::unique_ptr<TextureCache> textures_;  // destroyed before the renderer
   bool backend_ = false;
   int width_ = 0;
   int height_ = 0;

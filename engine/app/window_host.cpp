@@ -7,7 +7,7 @@
 
 namespace respite::app {
 
-WindowHost::WindowHost(sdl::Video& video) : video_(video) {
+WindowHost::WindowHost(sdl::Video& video) : video_(video), textures_(video.renderer()) {
   ImGui_ImplSDL2_InitForSDLRenderer(video_.window());
   ImGui_ImplSDLRenderer_Init(video_.renderer());
 }

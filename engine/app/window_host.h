@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/frame_host.h"
+#include "app/texture_cache.h"
 #include "backends/sdl/sdl_video.h"
 
 namespace respite::app {
@@ -22,9 +23,11 @@ class WindowHost final : public FrameHost {
   void present(ImDrawData* data, ImU32 clear) override;
   float ui_scale() const override { return video_.ui_scale(); }
   bool paces_frames() const override { return video_.vsync(); }
+  ui::ImageSource* images() override { return &textures_; }
 
  private:
   sdl::Video& video_;
+  TextureCache textures_;
 };
 
 }  // namespace respite::app

@@ -14,6 +14,9 @@ class AudioOut {
   // volume 0..1, already combined with the user's master volume.
   virtual void play_cue(const std::string& name, float volume) = 0;
   virtual void stop_all() = 0;
+  // Makes a pack's sound (WAV or OGG bytes, already checked by the validator) playable as `name`,
+  // replacing a sound of that name. False when it cannot be played (no device, undecodable).
+  virtual bool load_sound(const std::string& /*name*/, const std::string& /*bytes*/) { return false; }
 };
 
 // Vibration patterns by name ("rise", "fall", "hold", "tap", "end").

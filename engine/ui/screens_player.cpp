@@ -95,6 +95,39 @@ void draw_ring(ImDrawList* draw, const Theme& t, ImVec2 center, float radius, fl
                         thickness / 2.0f, p.primary, 16);
 }
 
+// The current micro-break step's picture, when it has one and the host can show it.
+struct StepPicture {
+  ImTextureID texture = nullptr;
+  float width = 0.0f;  // the image's own pixels, for its aspect ratio
+  float height = 0.0f;
+};
+
+StepPicture step_picture(const Ui& ui, const PlayerView& view) {
+  StepPicture picture;
+  const int step = view.frame.phase_index;
+  if (!view.micro_break || ui.images == nullptr || step < 0 ||
+      static_cast<std::size_t>(step) >= view.step_images.size())
+    return picture;
+  const core::Asset* asset = view.step_images[static_cast<std::size_t>(step)];
+  if (asset == nullptr || asset->width <= 0 || asset->height <= 0) return picture;
+  picture.texture = ui.images->texture(*asset);
+  picture.width = static_cast<float>(asset->width);
+  picture.height = static_cast<float>(asset->height);
+  return picture;
+}
+
+// Draws `picture` as large as fits a `box`-pixel square around `center`, keeping its proportions.
+// Returns the bottom edge.
+float draw_picture(const Ui& ui, ImDrawList* draw, const StepPicture& picture, ImVec2 center, float box) {
+  const float fit = std::min(box / picture.width, box / picture.height);
+  const float w = std::floor(picture.width * fit);
+  const float h = std::floor(picture.height * fit);
+  const ImVec2 min(std::floor(center.x - w / 2.0f), std::floor(center.y - h / 2.0f));
+  draw->AddImageRounded(picture.texture, min, ImVec2(min.x + w, min.y + h), ImVec2(0, 0), ImVec2(1, 1),
+                        IM_COL32_WHITE, ui.theme.px(ui.theme.metrics.radius_small));
+  return min.y + h;
+}
+
 // The pacer (or its reduced-motion stand-in) in a square of `side` pixels around `center`.
 void draw_pacer_area(const Ui& ui, const PlayerView& view, ImVec2 center, float side) {
   const Theme& t = ui.theme;
@@ -104,6 +137,12 @@ void draw_pacer_area(const Ui& ui, const PlayerView& view, ImVec2 center, float 
   const std::string number = countdown(f);
   const ImVec2 box_min(center.x - side / 2.0f, center.y - side / 2.0f);
   const ImVec2 box_max(center.x + side / 2.0f, center.y + side / 2.0f);
+  const StepPicture picture = step_picture(ui, view);
+  if (view.reduced_motion && picture.texture != nullptr) {
+    // The picture above, the numbers and bar below; still nothing moves.
+    draw_picture(ui, draw, picture, ImVec2(center.x, center.y - side / 4.0f), side * 0.45f);
+    center.y += side / 4.0f;
+  }
   if (view.reduced_motion) {
     // Nothing moves but the fill of a bar and the numbers.
     const float bar_w = std::min(side, t.px(360.0f));
@@ -122,8 +161,20 @@ void draw_pacer_area(const Ui& ui, const PlayerView& view, ImVec2 center, float 
   }
   if (view.micro_break) {
     // A step timer needs no more than a hand's width, even on a tablet.
-    draw_ring(draw, t, center, std::min(side / 2.0f, t.px(170.0f)) - t.px(8.0f),
-              static_cast<float>(f.phase_progress));
+    const float radius = std::min(side / 2.0f, t.px(170.0f)) - t.px(8.0f);
+    draw_ring(draw, t, center, radius, static_cast<float>(f.phase_progress));
+    if (picture.texture != nullptr) {
+      // The picture fills the ring (a square of 1.3 r stays inside it); the seconds move under it.
+      const float bottom = draw_picture(ui, draw, picture, center, radius * 1.3f);
+      ImFont* font = ui.fonts.label;
+      const ImVec2 size = text_size(font, number);
+      const float room = center.y + radius - t.px(5.0f) - bottom;
+      const ImVec2 pos(std::floor(center.x - size.x / 2.0f), std::floor(bottom + (room - size.y) / 2.0f));
+      draw->AddText(font, font->FontSize, pos, p.text, number.c_str());
+      if (ui.audit != nullptr)
+        ui.audit->record(number, pos, ImVec2(pos.x + size.x, pos.y + size.y), box_min, box_max);
+      return;
+    }
   } else if (view.plan->style == core::PacerStyle::Box) {
     const float box_side = side - t.px(44.0f);
     draw_box_pacer(draw, t, center, box_side, box_position(*view.plan, f.phase_index, f.phase_progress));

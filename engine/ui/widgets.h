@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "ui/fonts.h"
+#include "ui/image_source.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 
@@ -47,6 +48,7 @@ struct Ui {
   const Strings& text;  // older named fields; prefer tr()
   const core::Translations& words;
   LayoutAudit* audit = nullptr;
+  ImageSource* images = nullptr;  // pack pictures; null: screens leave them out
 
   const std::string& tr(std::string_view key) const { return words.text(key); }
   std::string tr_plural(std::string_view key, double n) const { return ui::tr_plural(words, key, n); }

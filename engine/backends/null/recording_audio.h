@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/services.h"
@@ -21,10 +22,15 @@ class RecordingAudio final : public core::AudioOut {
   bool available() const override { return available_; }
   void play_cue(const std::string& name, float volume) override { plays.push_back({name, volume}); }
   void stop_all() override { ++stop_all_calls; }
+  bool load_sound(const std::string& name, const std::string& bytes) override {
+    loaded.push_back({name, bytes.size()});
+    return available_;
+  }
 
   void set_available(bool available) { available_ = available; }
 
   std::vector<Play> plays;
+  std::vector<std::pair<std::string, std::size_t>> loaded;  // name, bytes
   int stop_all_calls = 0;
 
  private:
