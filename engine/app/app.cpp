@@ -3,12 +3,17 @@
 #include "app/app.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <future>
 #include <ostream>
+#include <sstream>
+#include <system_error>
 
 #include "app/app_model.h"
 #include "app/catalog_source.h"
 #include "app/main_loop.h"
 #include "app/options.h"
+#include "app/pack_flow.h"
 #include "app/profile_flow.h"
 #include "app/shot.h"
 #include "app/storage.h"
@@ -23,9 +28,18 @@
 #include "cli/cli.h"
 #include "core/cue_dispatcher.h"
 #include "core/support_resources.h"
+#include "ui/fonts.h"
 
 namespace respite::app {
 namespace {
+
+// The packs load beside the window's set-up on a second thread (run_app); a web build without
+// threads loads them when they are needed, and a thread that cannot be started does the same.
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+constexpr std::launch kPackLoading = std::launch::deferred;
+#else
+constexpr std::launch kPackLoading = std::launch::async | std::launch::deferred;
+#endif
 
 // Every session that ends, however it ends, comes through here once, after it was handed to the
 // progress store: AppModel::end_session passes it to the ProfileFlow first, which records it for
@@ -78,44 +92,66 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   // Everything kept on disk lives in one folder: --data-dir, else SDL's per-user pref path.
   const std::string data_dir = !options->data_dir.empty() ? options->data_dir : sdl::user_data_dir();
-  const core::CatalogLoadResult loaded = load_catalog_reporting(options->packs, data_dir, err);
-  const std::optional<std::string> font_dir = find_font_dir(error);
-  if (!font_dir) {
-    err << "respite: " << error << "\n";
+  // The packs load and validate on a second thread while SDL opens the window (which needs neither;
+  // with a real display server that is tens of ms); the model below waits for them. Their messages
+  // are printed when they are in, in the same order as before.
+  std::ostringstream pack_messages;
+  std::future<core::CatalogLoadResult> loading =
+      std::async(kPackLoading, [&options, &data_dir, &pack_messages] {
+        return load_catalog_reporting(options->packs, data_dir, pack_messages);
+      });
+  // A start that fails before the packs are needed still prints their messages first, as before.
+  const auto fail_early = [&loading, &pack_messages, &err](const std::string& why) {
+    loading.wait();
+    err << pack_messages.str() << "respite: " << why << "\n";
     return cli::kInvalid;
-  }
+  };
+  const std::optional<std::string> font_dir = find_font_dir(error);
+  if (!font_dir) return fail_early(error);
 
   sdl::configure_touch_hints();
   sdl::WindowConfig window;
   window.width = options->width;
   window.height = options->height;
   window.scale = options->scale;
+  window.kiosk = options->kiosk;
   std::unique_ptr<sdl::Video> video = sdl::Video::create(window, error);
-  if (!video) {
-    err << "respite: " << error << "\n";
-    return cli::kInvalid;
-  }
+  if (!video) return fail_early(error);
 
   core::SystemClock clock;
-  sdl::SdlAudio audio(sdl::SdlAudio::default_sounds_dir());
+  // Audio opens after the first frame is on screen (below), not before it: see sdl_audio.h.
+  sdl::SdlAudioOptions audio_options;
+  audio_options.open_on_demand = true;
+  sdl::SdlAudio audio(sdl::SdlAudio::default_sounds_dir(), audio_options);
   sdl::SdlHaptics haptic_device(clock);
   TimedHaptics haptics(haptic_device, clock);
   Settings settings;
   // The platform's look and language where SDL 2.26 cannot ask (docs/design.md, "Themes").
   settings.system_theme = ui::system_theme_from_environment();
-  settings.follow_system_theme = !options->theme;
-  if (options->theme) settings.theme = *options->theme;
-  settings.locale = !options->locale.empty() ? options->locale : system_locale();
-  if (options->text_scale) settings.text_scale = *options->text_scale;
+  settings.follow_system_theme = true;
+  settings.locale = system_locale();
+  // The device's saved settings over those defaults (app/settings_store.h): a few hundred bytes read
+  // here so the first frame already has the right language, theme and text size. The flags win for
+  // this run only and are never saved.
+  const SettingsRead saved = data_dir.empty() ? SettingsRead{settings, false, {}, false}
+                                              : read_settings_file(device_settings_path(data_dir), settings);
+  settings = saved.settings;
+  SettingsOverrides overrides;
+  overrides.theme = options->theme;
+  if (!options->locale.empty()) overrides.locale = options->locale;
+  overrides.text_scale = options->text_scale;
   if (options->safe_area) {
     settings.safe_area = *options->safe_area;
   } else if (const char* env = std::getenv("RESPITE_SAFE_AREA"); env != nullptr && *env != '\0') {
     if (const auto insets = ui::insets_from_string(env)) settings.safe_area = *insets;
   }
   core::CueDispatcher cues(audio, haptics, settings.sound);
+  // Not const: the Packs screen and --watch replace the catalog in place (app/pack_flow.h).
+  core::CatalogLoadResult loaded = loading.get();
+  err << pack_messages.str();
   AppModel model(loaded.catalog, clock, AppModel::Services{&cues, &audio, support_provider(data_dir)},
                  settings);
-  model.set_audio_available(audio.available());
+  model.set_overrides(overrides);
   model.set_session_finished_handler(on_session_finished);
   // Profiles, progress and unit mode (docs/app.md): storage threads read the SystemClock directly.
   std::unique_ptr<Storage> storage;
@@ -127,14 +163,36 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     model.attach_profiles(flow.get());
     model.set_feeling_handler(
         [&flow](const SessionOutcome& outcome, int feeling) { flow->record_feeling(outcome, feeling); });
+    if (saved.damaged()) {
+      err << "respite: notice: " << device_settings_path(data_dir).string() << ": " << saved.problems.front()
+          << "\n";
+      flow->add_start_notice("notice.settings_damaged");
+    }
     flow->start();
   } else {
     err << "respite: notice: there is no folder for your data (SDL_GetPrefPath failed); nothing will be "
            "saved\n";
   }
 
+  // Content packs: the Packs screen, and --watch reloading the pack being edited.
+  PackFlow::Config pack_config;
+  pack_config.data_dir = data_dir;
+  pack_config.explicit_packs = options->packs;
+  pack_config.watch = options->watch;
+  PackFlow packs(model, loaded.catalog, clock, pack_config, storage.get());
+  packs.set_start_diagnostics(loaded.diagnostics);
+  model.attach_packs(&packs);
+
+  // Built font atlases are kept with the data (ui/fonts.h): the next launch reads one back instead
+  // of rasterizing every type style, most of the time to the first frame.
+  if (!data_dir.empty()) {
+    std::error_code ec;
+    const std::filesystem::path cache = std::filesystem::path(data_dir) / "cache";
+    std::filesystem::create_directories(cache, ec);
+    if (!ec) ui::set_font_atlas_cache_dir(cache.string());
+  }
   std::unique_ptr<UiRuntime> ui =
-      UiRuntime::create(*font_dir, video->ui_scale(), settings.effective_theme(), error);
+      UiRuntime::create(*font_dir, video->ui_scale(), model.settings().effective_theme(), error);
   if (!ui) {
     err << "respite: " << error << "\n";
     return cli::kInvalid;
@@ -142,7 +200,16 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   WindowHost host(*video);
   sdl::SdlEventSource events;
   MainLoop loop(model, *ui, host, events, clock);
-  loop.set_service_tick([&haptics] { return haptics.tick(); });
+  // Work that the first frame does not need runs at the first step after it was presented: the
+  // home screen is on screen while the audio device opens and the cues load (a few ms to tens of
+  // ms with a sound server). Its "no audio device" note is only shown by screens reached later.
+  loop.set_service_tick([&haptics, &audio, &model, &loop] {
+    if (!audio.open_attempted() && loop.frames_rendered() > 0) {
+      audio.open();
+      model.set_audio_available(audio.available());
+    }
+    return haptics.tick();
+  });
   if (hooks.frame_presented) {
     loop.set_frame_observer([&model, on_frame = hooks.frame_presented](std::uint64_t frames) {
       on_frame(frames, model.route().to_string());

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
+#include "app/pack_flow.h"
 #include "app/profile_flow.h"
 #include "core/session_plan.h"
 
@@ -49,9 +51,74 @@ AppModel::AppModel(const core::Catalog& catalog, const core::Clock& clock, Servi
       clock_(clock),
       services_(services),
       cues_(services.cues),
-      settings_(std::move(settings)) {
+      settings_(std::move(settings)),
+      journal_(clock) {
+  saved_ = settings_;
   if (cues_ != nullptr) cues_->set_settings(settings_.sound);
   rebuild_cards();
+}
+
+void AppModel::set_overrides(SettingsOverrides overrides) {
+  overrides_ = std::move(overrides);
+  show_settings(with_overrides(saved_, overrides_));
+}
+
+void AppModel::load_settings(const Settings& saved) {
+  saved_ = saved;
+  saved_.system_theme = settings_.system_theme;
+  saved_.safe_area = settings_.safe_area;
+  show_settings(with_overrides(saved_, overrides_));
+}
+
+void AppModel::show_settings(Settings next) {
+  next.system_theme = settings_.system_theme;
+  next.safe_area = settings_.safe_area;
+  const bool locale_changed = next.locale != settings_.locale;
+  settings_ = std::move(next);
+  if (cues_ != nullptr) cues_->set_settings(settings_.sound);
+  if (settings_.reduced_motion) transition_started_.reset();
+  if (locale_changed) {
+    support_cache_.reset();
+    rebuild_cards();
+  }
+  touch();
+}
+
+bool AppModel::is_saved_setting(ui::ActionKind kind) {
+  using ui::ActionKind;
+  switch (kind) {
+    case ActionKind::SetTheme:
+    case ActionKind::SetFollowSystemTheme:
+    case ActionKind::SetVibration:
+    case ActionKind::SetTextScale:
+    case ActionKind::SetLocale:
+    case ActionKind::SetAskFeeling:
+    case ActionKind::SetSupportRegion:
+    case ActionKind::SetReducedMotion:
+    case ActionKind::SetSoundMode:
+    case ActionKind::SetVolume:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void AppModel::settings_changed(ui::ActionKind kind) {
+  using ui::ActionKind;
+  // The person chose this setting here: it is theirs now, whatever the command line said.
+  if (kind == ActionKind::SetTheme || kind == ActionKind::SetFollowSystemTheme) overrides_.theme.reset();
+  if (kind == ActionKind::SetLocale) overrides_.locale.reset();
+  if (kind == ActionKind::SetTextScale) overrides_.text_scale.reset();
+  Settings next = settings_;
+  if (overrides_.theme) {
+    next.theme = saved_.theme;
+    next.follow_system_theme = saved_.follow_system_theme;
+  }
+  if (overrides_.locale) next.locale = saved_.locale;
+  if (overrides_.text_scale) next.text_scale = saved_.text_scale;
+  if (same_saved_settings(next, saved_)) return;
+  saved_ = std::move(next);
+  if (flow_ != nullptr) flow_->settings_changed(saved_);
 }
 
 void AppModel::rebuild_cards() {
@@ -129,6 +196,7 @@ OpenResult AppModel::open(const Route& route) {
   }
   if (route.screen != Screen::Player) {
     if (session_) end_session(ui::SessionEnd::Stopped);
+    if (route.screen == Screen::Packs && packs_ != nullptr) packs_->refresh();  // read on every visit
     navigate(route);
     return result;
   }
@@ -162,6 +230,7 @@ void AppModel::navigate(const Route& route) {
       if (history_.size() > 32) history_.erase(history_.begin());
     }
     route_ = route;
+    if (route.screen == Screen::Module) journal_.load(route.item);  // the person's saved answers
     transition_started_ =
         settings_.reduced_motion ? std::nullopt : std::optional<core::MonoTime>(clock_.monotonic());
   }
@@ -170,7 +239,11 @@ void AppModel::navigate(const Route& route) {
 
 void AppModel::apply(const ui::UiAction& action) {
   using ui::ActionKind;
+  // The PIN pad asking for the admin PIN before a pack change is the pack flow's, not the profiles'.
+  if (packs_ != nullptr && packs_->asking_pin() && route_.screen == Screen::Packs && packs_->apply(action))
+    return;
   if (flow_ != nullptr && flow_->apply(action)) return;
+  if (packs_ != nullptr && packs_->apply(action)) return;
   switch (action.kind) {
     case ActionKind::GoHome:
       open(Route{});
@@ -258,19 +331,11 @@ void AppModel::apply(const ui::UiAction& action) {
       touch();
       break;
     case ActionKind::AnswerCheckin:
-    case ActionKind::ResetCheckin: {
-      const std::string key = action.item.to_string() + "#" + std::to_string(action.page);
-      if (action.kind == ActionKind::ResetCheckin) {
-        checkin_answers_.erase(key);
-      } else if (action.question >= 0 && action.question < 64) {
-        std::vector<std::optional<int>>& answers = checkin_answers_[key];
-        if (answers.size() <= static_cast<std::size_t>(action.question))
-          answers.resize(static_cast<std::size_t>(action.question) + 1);
-        answers[static_cast<std::size_t>(action.question)] = action.value;
-      }
-      touch();
+    case ActionKind::ResetCheckin:
+    case ActionKind::EditReflection:
+    case ActionKind::SaveReflection:
+      apply_journal(action);
       break;
-    }
     case ActionKind::SetReducedMotion:
       settings_.reduced_motion = action.flag;
       if (action.flag) transition_started_.reset();
@@ -289,9 +354,11 @@ void AppModel::apply(const ui::UiAction& action) {
     default:
       break;  // progress, profiles and unit mode: the ProfileFlow's (applied above), ignored without one
   }
+  if (is_saved_setting(action.kind)) settings_changed(action.kind);
 }
 
 void AppModel::back() {
+  if (packs_ != nullptr && packs_->back()) return;
   if (flow_ != nullptr && flow_->back()) return;
   if (route_.screen == Screen::Home) return;
   if (session_) {
@@ -346,13 +413,61 @@ void AppModel::end_session(ui::SessionEnd how) {
   if (session_finished_) session_finished_(outcome);
 }
 
+void AppModel::catalog_changed() {
+  rebuild_cards();
+  const auto gone = [this](const Route& route) {
+    if (route.screen != Screen::Module && route.screen != Screen::Program) return false;
+    const core::Pack* pack = nullptr;
+    const core::Item* item = nullptr;
+    return !check_item(route, pack, item).ok;
+  };
+  // Going back must not lead to an item the new catalog does not have.
+  history_.erase(std::remove_if(history_.begin(), history_.end(), gone), history_.end());
+  if (gone(route_)) {
+    const core::Item* item = catalog_.find(route_.item);
+    if (route_.screen == Screen::Module && item != nullptr && item->kind == core::ItemKind::Module &&
+        !item->module.pages.empty()) {
+      route_.page = static_cast<int>(item->module.pages.size()) - 1;  // the page was cut: the last one
+    } else {
+      navigate(Route{});
+    }
+  }
+  touch();
+}
+
+void AppModel::file_dropped(const std::string& path) {
+  if (packs_ != nullptr) packs_->file_dropped(path);
+}
+
 void AppModel::note_input() {
   if (flow_ != nullptr) flow_->note_input();
 }
 
+// A session's own sounds (per-phase sounds, step narration) go to the audio device under their
+// pack-relative path, the name the plan's cues carry; loading again at the next session replaces a
+// same-named sound of another pack. Only once sound can be heard: the silent and with-patients
+// modes never open the audio device for them.
+void AppModel::load_pack_sounds() {
+  if (!session_ || session_->sounds_loaded || services_.audio == nullptr || !settings_.sound.plays_sound())
+    return;
+  session_->sounds_loaded = true;
+  const core::Pack* pack = catalog_.find_pack(session_->ref.pack_id);
+  if (pack == nullptr) return;
+  std::set<std::string> names;
+  for (const core::CueEvent& cue : session_->runner->plan().cues) names.insert(cue.sound);
+  for (const std::string& name : names) {
+    const core::Asset* asset = pack->asset(name);
+    if (asset != nullptr && asset->type != core::AssetType::Png && asset->data != nullptr)
+      services_.audio->load_sound(name, *asset->data);
+  }
+}
+
 void AppModel::update() {
   if (flow_ != nullptr) flow_->update();
+  if (packs_ != nullptr) packs_->update();
+  if (journal_.poll()) touch();
   if (!session_) return;
+  load_pack_sounds();
   core::SessionRunner& runner = *session_->runner;
   for (const core::CueEvent& cue : runner.take_due_cues()) {
     if (cues_ != nullptr) cues_->dispatch(cue, runner.active_time());
@@ -389,8 +504,15 @@ float AppModel::screen_opacity() const {
 std::optional<core::MonoTime> AppModel::time_until_deadline() const {
   const std::optional<core::MonoTime> session = session_deadline();
   const std::optional<core::MonoTime> flow = flow_ != nullptr ? flow_->time_until_deadline() : std::nullopt;
-  if (!session || !flow) return session ? session : flow;
-  return std::min(*session, *flow);
+  // --watch polls the pack's files at its interval: the loop wakes for that, and renders only
+  // when something changed.
+  const std::optional<core::MonoTime> packs =
+      packs_ != nullptr ? packs_->time_until_deadline() : std::nullopt;
+  std::optional<core::MonoTime> soonest = session;
+  for (const auto& t : {flow, packs}) {
+    if (t && (!soonest || *t < *soonest)) soonest = t;
+  }
+  return soonest;
 }
 
 std::optional<core::MonoTime> AppModel::session_deadline() const {
@@ -457,6 +579,7 @@ ui::HomeView AppModel::home_view() const {
   }
   view.streak = streak_;
   view.sound_mode = settings_.sound.mode;
+  view.can_open_progress = flow_ != nullptr && flow_->signed_in() && !flow_->guest();
   return view;
 }
 
@@ -504,9 +627,11 @@ ui::PlayerView AppModel::player_view() const {
     for (const core::PlannedPhase& planned : runner.plan().phases) {
       const bool valid =
           planned.step >= 0 && static_cast<std::size_t>(planned.step) < item->micro_break.steps.size();
-      view.steps.push_back(valid ? item->micro_break.steps[static_cast<std::size_t>(planned.step)].text.get(
-                                       settings_.locale, pack->default_locale)
-                                 : std::string());
+      const core::MicroBreakStep* step =
+          valid ? &item->micro_break.steps[static_cast<std::size_t>(planned.step)] : nullptr;
+      view.steps.push_back(step != nullptr ? step->text.get(settings_.locale, pack->default_locale) : "");
+      view.step_images.push_back(step != nullptr && !step->image.empty() ? pack->asset(step->image)
+                                                                         : nullptr);
     }
   }
   return view;

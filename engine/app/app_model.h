@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "app/journal.h"
 #include "app/route.h"
+#include "app/settings_store.h"
 #include "core/clock.h"
 #include "core/content.h"
 #include "core/cue_dispatcher.h"
@@ -23,25 +25,6 @@
 #include "ui/views.h"
 
 namespace respite::app {
-
-// What the person chose in Settings. Held in memory for now: persisting settings belongs to the
-// core's settings store (not built yet), which will load and save this.
-struct Settings {
-  ui::ThemeName theme = ui::ThemeName::Light;
-  // Follow the platform's light/dark preference (see ui::system_theme_from_environment: SDL 2.26
-  // cannot ask the system); `system_theme` is what the platform reported at start.
-  bool follow_system_theme = false;
-  ui::ThemeName system_theme = ui::ThemeName::Light;
-  bool reduced_motion = false;
-  core::SoundSettings sound;
-  std::string locale = "en";
-  float text_scale = 1.0f;     // 1..2 (ui::kMinTextScale..kMaxTextScale)
-  bool ask_feeling = true;     // ask "how do you feel now?" after a session (one tap, optional)
-  std::string support_region;  // ISO 3166 code for the support screen; "" = from the locale
-  ui::Insets safe_area;        // dp kept clear at each edge (--safe-area / RESPITE_SAFE_AREA)
-
-  ui::ThemeName effective_theme() const { return follow_system_theme ? system_theme : theme; }
-};
 
 // One practice session that has ended, however it ended. Everything the progress store needs to
 // record a completion (DESIGN §4) that the app knows; the store adds profile and practice day.
@@ -64,6 +47,7 @@ struct OpenResult {
 };
 
 class ProfileFlow;
+class PackFlow;
 
 class AppModel {
  public:
@@ -114,6 +98,18 @@ class AppModel {
 
   // ---- Reading
   const Settings& settings() const { return settings_; }
+
+  // ---- Settings (app/settings_store.h). The model shows the saved settings of whoever uses the
+  // app (the signed-in profile's, else the device's; the ProfileFlow loads them) with this run's
+  // command-line overrides on top, and tells the flow when the person changes one, which saves it
+  // for them (nothing for a guest).
+  // Overrides for this run (--theme, --locale, --text-scale): applied now and over every settings
+  // loaded later, never saved. Changing that setting on the Settings screen ends its override.
+  void set_overrides(SettingsOverrides overrides);
+  // Shows `saved` (a person signed in or out); the platform facts and the overrides stay.
+  void load_settings(const Settings& saved);
+  // What is saved for whoever uses the app now: the settings without this run's overrides.
+  const Settings& saved_settings() const { return saved_; }
   void set_audio_available(bool available) { audio_available_ = available; }
 
   // ---- Who is using the app (app/profile_flow.h). Without one (tests of other things,
@@ -121,6 +117,15 @@ class AppModel {
   // guards routes, handles its screens' actions and records every session that ends.
   void attach_profiles(ProfileFlow* flow) { flow_ = flow; }
   ProfileFlow* profiles() const { return flow_; }
+  // ---- Content packs (app/pack_flow.h): the Packs screen and --watch. Without one the Packs
+  // screen lists nothing and nothing reloads.
+  void attach_packs(PackFlow* packs) { packs_ = packs; }
+  PackFlow* packs() const { return packs_; }
+  // The catalog was replaced in place (a pack installed, removed or edited): the cards are built
+  // again, and a module or program that is gone leaves its screen for home.
+  void catalog_changed();
+  // A file dropped on the window (desktop).
+  void file_dropped(const std::string& path);
   // Any input from the person (the main loop calls it): the unit tablet's idle time restarts.
   void note_input();
   // State outside the model changed what is shown (the flow's storage results): redraw.
@@ -148,6 +153,11 @@ class AppModel {
     program_day_ = day;
     touch();
   }
+  // Who keeps what is written in the module reader (app/journal.h): the flow calls it at every
+  // sign-in, sign-out and guest start. Everything held for the previous person is dropped.
+  // `storage` null: nobody keeps anything (`guest` says why); `writes` false: read only (shot).
+  void set_journal_owner(Storage* storage, bool guest, bool writes = true);
+  const ModuleJournal& journal() const { return journal_; }
   bool has_session() const { return session_ != nullptr; }
   const core::SessionRunner* runner() const { return session_ ? session_->runner.get() : nullptr; }
   const std::optional<SessionOutcome>& last_outcome() const { return last_outcome_; }
@@ -168,9 +178,15 @@ class AppModel {
     core::ItemRef ref;
     std::string title;
     std::unique_ptr<core::SessionRunner> runner;
+    bool sounds_loaded = false;  // the pack's own sounds for this session are on the device
   };
+  void load_pack_sounds();
 
   void navigate(const Route& route);
+  // A settings action was applied to settings_: update saved_ and hand it to the flow to save.
+  void settings_changed(ui::ActionKind kind);
+  static bool is_saved_setting(ui::ActionKind kind);
+  void show_settings(Settings next);
   void end_session(ui::SessionEnd how);
   void rebuild_cards();
   // StartItem: plays, or opens the reader or the program, by the item's kind.
@@ -178,12 +194,16 @@ class AppModel {
   std::optional<ui::ItemCardView> card_for(const core::ItemRef& ref) const;
   OpenResult check_item(const Route& route, const core::Pack*& pack, const core::Item*& item) const;
   void touch() { ++revision_; }
+  // AnswerCheckin, ResetCheckin, EditReflection, SaveReflection (app_model_content.cpp).
+  void apply_journal(const ui::UiAction& action);
 
   const core::Catalog& catalog_;
   const core::Clock& clock_;
   Services services_;
   core::CueDispatcher* cues_;
-  Settings settings_;
+  Settings settings_;  // what is shown: saved_ with overrides_ on top
+  Settings saved_;
+  SettingsOverrides overrides_;
   Route route_;
   std::unique_ptr<Session> session_;
   std::optional<SessionOutcome> last_outcome_;
@@ -194,6 +214,7 @@ class AppModel {
   std::uint64_t revision_ = 0;
   SessionFinishedHandler session_finished_;
   ProfileFlow* flow_ = nullptr;
+  PackFlow* packs_ = nullptr;
   std::optional<core::MonoTime> session_deadline() const;
   FeelingHandler feeling_handler_;
   std::optional<int> feeling_;
@@ -202,8 +223,8 @@ class AppModel {
   std::optional<core::ItemRef> program_;
   int program_day_ = 1;
   std::vector<Route> history_;  // screens to go back to (Back), most recent last
-  // Check-in answers by "PACK/ITEM#PAGE": kept in memory only, never stored or sent.
-  std::map<std::string, std::vector<std::optional<int>>> checkin_answers_;
+  // Reflection drafts and check-in answers, for the signed-in person only (app/journal.h).
+  ModuleJournal journal_;
   mutable std::optional<std::pair<std::string, core::SupportResources>> support_cache_;
 };
 

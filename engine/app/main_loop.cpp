@@ -28,7 +28,9 @@ int FramePolicy::wait_timeout_ms(bool animating, bool host_paces, core::MonoTime
 
 MainLoop::MainLoop(AppModel& model, UiRuntime& ui, FrameHost& host, sdl::EventSource& events,
                    const core::Clock& clock)
-    : model_(model), ui_(ui), host_(host), events_(events), clock_(clock), seen_revision_(model.revision()) {}
+    : model_(model), ui_(ui), host_(host), events_(events), clock_(clock), seen_revision_(model.revision()) {
+  ui_.set_image_source(host_.images());
+}
 
 void MainLoop::run(std::optional<std::uint64_t> max_frames) {
 #ifdef __EMSCRIPTEN__
@@ -80,6 +82,8 @@ void MainLoop::handle(const SDL_Event& event) {
       break;
   }
   if (sdl::is_back_key(event)) model_.back();
+  // A .respack dropped on the window is offered on the Packs screen (desktop).
+  if (const std::optional<std::string> path = sdl::take_dropped_file(event)) model_.file_dropped(*path);
 }
 
 bool MainLoop::step() {
@@ -124,6 +128,12 @@ void MainLoop::render_frame(std::optional<float> delta_seconds) {
     std::fprintf(stderr, "respite: %s\n", error.c_str());
   }
   host_.new_frame(pointer_.take_frame());
+  // Once the renderer holds the font atlas as its own texture, Dear ImGui's CPU copies of it (the
+  // alpha and the RGBA pixels: about 5 MB at @2) are dead weight; freeing them before the first
+  // present keeps them from adding to the window surface in the peak. A rebuild makes new ones.
+  if (ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+      atlas->TexID != nullptr && (atlas->TexPixelsAlpha8 != nullptr || atlas->TexPixelsRGBA32 != nullptr))
+    atlas->ClearTexData();
   const core::MonoTime now = clock_.monotonic();
   float delta = 1.0f / 60.0f;
   if (delta_seconds) {

@@ -161,7 +161,9 @@ std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args
                                             {"--locale"},
                                             {"--text-scale"},
                                             {"--safe-area"},
-                                            {"--exit-after-frames"}};
+                                            {"--exit-after-frames"},
+                                            {"--kiosk", false},
+                                            {"--watch", false}};
   std::string parse_error;
   const auto parsed = cli::parse_args(args, specs, parse_error);
   if (!parsed) {
@@ -179,6 +181,12 @@ std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args
     return std::nullopt;
   }
   options.packs = parsed->values("--pack");
+  // --watch reloads the packs being edited; without --pack there is nothing of the person's to watch.
+  options.watch = parsed->has("--watch");
+  if (options.watch && options.packs.empty()) {
+    error = "--watch needs --pack DIR (the pack folder you are editing)";
+    return std::nullopt;
+  }
   if (auto size = parsed->value("--size")) {
     if (!parse_size("--size", *size, options.width, options.height, error)) return std::nullopt;
   }
@@ -219,6 +227,7 @@ std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args
     }
     options.exit_after_frames = static_cast<std::uint64_t>(std::atoi(frames->c_str()));
   }
+  options.kiosk = parsed->has("--kiosk");
   return options;
 }
 

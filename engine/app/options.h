@@ -32,6 +32,12 @@ struct AppOptions {
   std::optional<ui::Insets> safe_area;  // dp; else $RESPITE_SAFE_AREA, else none
   // Benchmarks: quit after this many rendered frames (e.g. 1 for time to first frame).
   std::optional<std::uint64_t> exit_after_frames;
+  // --kiosk: full screen on the whole display, and closing the window does not quit (a unit's
+  // wall-mounted tablet; docs/unit-mode.md, "Kiosk"). --size is ignored: the screen sets the size.
+  bool kiosk = false;
+  // --watch (with --pack): reload the packs when their files change and show their errors on
+  // screen instead of leaving them out (docs/pack-format.md, "See your edits live").
+  bool watch = false;
 };
 
 struct ShotOptions {

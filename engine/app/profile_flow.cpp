@@ -53,9 +53,15 @@ int resource_kind_index(const std::string& kind) {
 
 ProfileFlow::ProfileFlow(AppModel& model, Storage& storage, const core::Clock& clock,
                          const core::Catalog& catalog)
-    : model_(model), storage_(storage), clock_(clock), catalog_(catalog) {}
+    : model_(model), storage_(storage), clock_(clock), catalog_(catalog) {
+  // The app starts on the device's settings (read before the first frame, app.cpp).
+  device_settings_ = model_.saved_settings();
+}
 
-ProfileFlow::~ProfileFlow() = default;
+ProfileFlow::~ProfileFlow() {
+  // The model outlives the flow and its storage: its journal must not keep pointing there.
+  model_.set_journal_owner(nullptr, false);
+}
 
 core::UtcInstant ProfileFlow::now() const {
   return clock_.utc_now();
@@ -129,9 +135,19 @@ void ProfileFlow::route_after_load() {
 
 void ProfileFlow::sign_in(const ProfileEntry& profile, bool to_home) {
   pin_.reset();
+  if (guest_ || (active_ && active_->id != profile.id)) {
+    // Straight from one person to the next: the first one's settings go before anything is shown.
+    flush_settings();
+    model_.load_settings(device_settings_);
+  }
   active_ = profile;
   guest_ = false;
   storage_.open_profile(profile);
+  // Their own settings replace the device's as soon as their thread has read them; a profile
+  // without a settings file starts from the device's (what the screen shows now).
+  settings_loading_ = storage_.load_profile_settings(device_settings_);
+  // The module reader's drafts and answers start empty for this person; theirs are read back.
+  model_.set_journal_owner(&storage_, false, recording_);
   opening_ = storage_.profile_opened();
   opening_seen_ = false;
   snapshot_.reset();
@@ -159,7 +175,14 @@ void ProfileFlow::sign_out(bool to_picker) {
     end.kind = ui::ActionKind::EndSession;
     model_.apply(end);
   }
+  // Nothing of the person's settings stays for the next one: the device's apply again.
+  const bool someone = active_.has_value() || guest_;
+  flush_settings();
+  settings_loading_ = {};
+  if (someone) model_.load_settings(device_settings_);
   storage_.close_profile();
+  // Reflection drafts and check-in answers go with the person: the next one never sees them.
+  model_.set_journal_owner(nullptr, false);
   active_.reset();
   guest_ = false;
   snapshot_.reset();
@@ -195,6 +218,55 @@ void ProfileFlow::leave_admin() {
 void ProfileFlow::reload_device(bool reroute) {
   reroute_after_load_ = reroute;
   loading_ = storage_.load();
+}
+
+// ---- Settings ----------------------------------------------------------------------------------
+
+void ProfileFlow::settings_changed(const Settings& saved) {
+  if (guest_) return;  // a guest's choices last until they leave
+  if (active_) {
+    // Changed before their file was read: what they chose now wins over what is stored.
+    settings_loading_ = {};
+    save_settings(SettingsSave{active_->id, saved});
+  } else {
+    device_settings_ = saved;
+    save_settings(SettingsSave{{}, saved});
+  }
+}
+
+void ProfileFlow::save_settings(SettingsSave save) {
+  if (!recording_) return;  // screenshots never write
+  // One write at a time; while one runs only the latest change waits (a volume slider sends one
+  // per frame).
+  if (settings_saving_.valid()) {
+    settings_next_ = std::move(save);
+    return;
+  }
+  if (save.profile_id.empty()) {
+    settings_saving_ = storage_.save_device_settings(std::move(save.settings));
+  } else if (storage_.open_profile_id() == save.profile_id) {
+    settings_saving_ = storage_.save_profile_settings(std::move(save.settings));
+  }
+}
+
+void ProfileFlow::flush_settings() {
+  // The waiting change of the person leaving is queued on their thread before it closes.
+  if (!settings_next_) return;
+  SettingsSave next = std::move(*settings_next_);
+  settings_next_.reset();
+  if (next.profile_id.empty()) {
+    (void)storage_.save_device_settings(std::move(next.settings));
+  } else if (recording_ && storage_.open_profile_id() == next.profile_id) {
+    (void)storage_.save_profile_settings(std::move(next.settings));
+  }
+}
+
+void ProfileFlow::on_profile_settings(const SettingsRead& read) {
+  if (!active_) return;
+  if (read.damaged()) add_notice("notice.settings_damaged");
+  model_.load_settings(read.settings);
+  // A new profile keeps the settings it started with; a damaged file is written again whole.
+  if (!read.found || read.damaged()) save_settings(SettingsSave{active_->id, model_.saved_settings()});
 }
 
 // ---- Update ------------------------------------------------------------------------------------
@@ -247,6 +319,20 @@ void ProfileFlow::update() {
     const core::AsyncProgressWriter::OpenStatus status = opening_.get();
     for (const core::sql::Notice& notice : status.notices) add_notice(notice.message);
     if (!status.ok) add_notice(status.message);
+  }
+
+  if (ready(settings_loading_)) on_profile_settings(settings_loading_.get());
+  if (ready(settings_saving_)) {
+    const std::string error = settings_saving_.get();
+    if (!error.empty() && !settings_notice_shown_) {
+      settings_notice_shown_ = true;
+      add_notice("notice.settings_not_saved");
+    }
+    if (settings_next_) {
+      SettingsSave next = std::move(*settings_next_);
+      settings_next_.reset();
+      save_settings(std::move(next));
+    }
   }
 
   if (ready(snapshotting_)) {
@@ -413,6 +499,8 @@ bool ProfileFlow::busy() const {
       deleting_.valid() || admin_loading_.valid() || admin_op_.valid())
     return true;
   if (!opening_seen_ && opening_.valid()) return true;
+  if (settings_loading_.valid() || settings_saving_.valid()) return true;
+  if (model_.journal().busy()) return true;  // module reader reads and writes in flight
   return std::any_of(records_.begin(), records_.end(),
                      [](const PendingRecord& p) { return p.future.valid(); });
 }
@@ -814,7 +902,12 @@ bool ProfileFlow::apply(const ui::UiAction& action) {
       return true;
     }
     case ActionKind::PickGuest:
+      // A guest starts on the device's settings; what they change is not kept.
+      flush_settings();
+      settings_loading_ = {};
+      model_.load_settings(device_settings_);
       storage_.close_profile();
+      model_.set_journal_owner(nullptr, true);  // a guest's words are never written
       active_.reset();
       snapshot_.reset();
       guest_ = true;

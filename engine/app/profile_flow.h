@@ -87,6 +87,13 @@ class ProfileFlow {
   // Stores the answer to "how do you feel now?" in the profile's journal (check-in "app.feeling_after").
   void record_feeling(const SessionOutcome& outcome, int feeling);
 
+  // ---- Settings (app/settings_store.h, docs/app.md "Settings")
+  // The person changed a setting (`saved`: the model's settings without command-line overrides).
+  // Saved for the signed-in profile, else for the device; a guest's changes are not kept.
+  void settings_changed(const Settings& saved);
+  // A notice raised before the flow started (the device's settings file could not be read).
+  void add_start_notice(const std::string& message) { add_notice(message); }
+
   // ---- What the screens read
   bool unit_mode() const { return device_.unit.enabled; }
   bool signed_in() const { return active_.has_value(); }
@@ -144,6 +151,15 @@ class ProfileFlow {
   std::string admin_pin() const { return admin_pin_; }
   const ProfileEntry* find_profile(const std::string& id) const;
   void add_notice(const std::string& message);
+
+  // Settings files: the profile's is read at sign-in; saves go one at a time, the latest waiting.
+  struct SettingsSave {
+    std::string profile_id;  // empty: the device's file
+    Settings settings;
+  };
+  void save_settings(SettingsSave save);
+  void flush_settings();
+  void on_profile_settings(const SettingsRead& read);
 
   AppModel& model_;
   Storage& storage_;
@@ -206,6 +222,11 @@ class ProfileFlow {
   bool refresh_after_save_ = false;
   std::string pending_export_pin_;  // the PIN typed for an export or a delete, while it runs
   std::vector<PendingRecord> records_;
+  Settings device_settings_;  // shown whenever no profile is signed in
+  std::future<SettingsRead> settings_loading_;
+  std::future<std::string> settings_saving_;
+  std::optional<SettingsSave> settings_next_;
+  bool settings_notice_shown_ = false;  // "could not be saved" once per run
 };
 
 }  // namespace respite::app

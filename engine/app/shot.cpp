@@ -67,6 +67,8 @@ ShotResult render_shot(const ShotRequest& request, const core::Catalog& catalog)
     return core::load_support_resources(core::default_support_resources_path(), "", locale, region).data;
   };
   AppModel model(catalog, clock, services, settings);
+  // The screenshot's look and language win over a profile's saved settings.
+  model.set_overrides(SettingsOverrides{request.theme, request.locale, request.text_scale});
 
   // The data folder, when given: the profiles and progress the screen shows, read as the app
   // reads them (storage threads on a mirror of the manual clock), waited for before drawing.

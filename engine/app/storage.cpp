@@ -586,8 +586,70 @@ std::future<core::RecordStatus> Storage::add_reflection(core::ReflectionEntry en
   });
 }
 
+std::future<JournalRead> Storage::journal(std::string pack_id, std::string item_id) {
+  if (!writer_) {
+    std::promise<JournalRead> none;
+    JournalRead read;
+    read.error = "no profile is open";
+    none.set_value(read);
+    return none.get_future();
+  }
+  return writer_->run(
+      [pack_id = std::move(pack_id), item_id = std::move(item_id)](core::ProgressStore* store) {
+        JournalRead read;
+        if (store == nullptr) {
+          read.error = "the journal could not be opened";
+          return read;
+        }
+        read.ok = true;
+        for (core::ReflectionEntry& r : store->reflections()) {
+          if (r.pack_id == pack_id && r.item_id == item_id) read.reflections.push_back(std::move(r));
+        }
+        for (core::CheckinEntry& c : store->checkins()) {
+          if (c.pack_id == pack_id && c.item_id == item_id) read.checkins.push_back(std::move(c));
+        }
+        return read;
+      });
+}
+
 std::vector<core::sql::Notice> Storage::take_notices() {
   return writer_ ? writer_->take_notices() : std::vector<core::sql::Notice>{};
+}
+
+std::future<std::string> Storage::save_device_settings(Settings settings) {
+  return device_.submit([this, settings = std::move(settings)] {
+    std::string error = write_settings_file(device_settings_path(data_dir_), settings, true);
+    if (error.empty()) committed();
+    return error;
+  });
+}
+
+std::future<SettingsRead> Storage::load_profile_settings(Settings base) {
+  if (!writer_) {
+    std::promise<SettingsRead> none;
+    SettingsRead read;
+    read.settings = std::move(base);
+    none.set_value(read);
+    return none.get_future();
+  }
+  // On the device worker, not behind the store's opening checks on the writer: the person's look
+  // and language should not wait for an integrity check. Writes stay on the writer (ordering).
+  const fs::path path = profile_settings_path(data_dir_, open_id_);
+  return device_.submit([path, base = std::move(base)] { return read_settings_file(path, base); });
+}
+
+std::future<std::string> Storage::save_profile_settings(Settings settings) {
+  if (!writer_) {
+    std::promise<std::string> none;
+    none.set_value("no profile is open");
+    return none.get_future();
+  }
+  const fs::path path = profile_settings_path(data_dir_, open_id_);
+  return writer_->run([this, path, settings = std::move(settings)](core::ProgressStore*) {
+    std::string error = write_settings_file(path, settings, false);
+    if (error.empty()) committed();
+    return error;
+  });
 }
 
 void Storage::wait_idle() {

@@ -24,6 +24,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "app/settings_store.h"
 #include "core/clock.h"
 #include "core/progress/async_writer.h"
 #include "core/progress/journal.h"
@@ -127,6 +128,14 @@ struct ProgressSnapshot {
   bool has_any_session = false;
 };
 
+// A profile's journal entries for one module, in recording order (the newest last).
+struct JournalRead {
+  bool ok = false;
+  std::string error;
+  std::vector<core::ReflectionEntry> reflections;
+  std::vector<core::CheckinEntry> checkins;
+};
+
 struct ExportResult {
   PinAnswer pin;
   std::filesystem::path file;  // written when the PIN was accepted
@@ -226,8 +235,20 @@ class Storage {
   std::future<std::string> update_settings(core::ProfileSettings settings);
   std::future<core::RecordStatus> add_checkin(core::CheckinEntry entry);
   std::future<core::RecordStatus> add_reflection(core::ReflectionEntry entry);
+  // The open profile's reflections and check-ins for module PACK_ID/ITEM_ID (the module reader
+  // shows the latest answers again). Never another profile's: only the open writer is read.
+  std::future<JournalRead> journal(std::string pack_id, std::string item_id);
   // Backup failures of the open profile since the last call.
   std::vector<core::sql::Notice> take_notices();
+
+  // ---- Settings (app/settings_store.h) ---------------------------------------------------------
+  // The device's file (no one signed in), on the device worker.
+  std::future<std::string> save_device_settings(Settings settings);
+  // The open profile's file: read on the device worker (not behind the store's opening checks),
+  // written on its own writer thread in order with its other jobs, so a write queued before the
+  // profile is closed and deleted never makes its folder again. Without a file: `base`, not found.
+  std::future<SettingsRead> load_profile_settings(Settings base);
+  std::future<std::string> save_profile_settings(Settings settings);
 
   // Blocks until every job submitted so far has run (screenshots, tests, shutdown).
   void wait_idle();

@@ -7,7 +7,9 @@
 
 #include "backends/sdl/sdl_paths.h"
 
+#include "app/pack_flow.h"
 #include "app/profile_flow.h"
+#include "ui/screen_packs.h"
 #include "ui/screen_pin.h"
 #include "ui/screen_profiles.h"
 #include "ui/screen_progress.h"
@@ -127,7 +129,7 @@ ui::UiActions UiRuntime::draw(const AppModel& model) {
   theme_.safe_area = settings.safe_area;
   const core::Translations& words = translations_.for_locale(settings.locale);
   const ui::Strings strings = ui::make_strings(words);
-  const ui::Ui ui{theme_, fonts_, strings, words, audit_};
+  const ui::Ui ui{theme_, fonts_, strings, words, audit_, images_};
   ui::UiActions actions;
   const ProfileFlow* flow = model.profiles();
   switch (model.route().screen) {
@@ -185,6 +187,21 @@ ui::UiActions UiRuntime::draw(const AppModel& model) {
     case Screen::UnitAdmin:
       ui::draw_unit_admin(ui, flow != nullptr ? flow->unit_admin_view() : ui::UnitAdminView{}, actions);
       break;
+    case Screen::Packs: {
+      // On a unit tablet a pack change first asks for the admin PIN, on the same route.
+      const PackFlow* packs = model.packs();
+      if (packs != nullptr && packs->asking_pin()) {
+        ui::draw_pin(ui, packs->pin_view(), actions);
+      } else {
+        ui::draw_packs(ui, packs != nullptr ? packs->packs_view() : ui::PacksView{}, actions);
+      }
+      break;
+    }
+  }
+  // `--watch`: the pack being edited has errors; they stay over every screen until it loads.
+  if (model.packs() != nullptr) {
+    if (const auto problems = model.packs()->watch_diagnostics())
+      ui::draw_pack_diagnostics_panel(ui, *problems);
   }
   // A calm notice (a damaged file restored from its backup, a save that failed) sits over any
   // screen until it is put away.

@@ -44,6 +44,8 @@ class UiRuntime {
 
   // Tests: record where every text item is drawn (ui::LayoutAudit); null stops recording.
   void set_layout_audit(ui::LayoutAudit* audit) { audit_ = audit; }
+  // Where pack pictures come from (the frame host); null: screens leave them out.
+  void set_image_source(ui::ImageSource* images) { images_ = images; }
 
   // Draws the model's current screen. Call between ImGui::NewFrame() and ImGui::Render().
   ui::UiActions draw(const AppModel& model);
@@ -59,6 +61,7 @@ class UiRuntime {
   ui::Theme theme_;
   core::TranslationSet translations_;
   ui::LayoutAudit* audit_ = nullptr;
+  ui::ImageSource* images_ = nullptr;
 };
 
 }  // namespace respite::app

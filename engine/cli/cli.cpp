@@ -8,7 +8,7 @@ namespace respite::cli {
 namespace {
 
 constexpr const char* kUsageText =
-    R"(usage: respite [--data-dir DIR] [--pack PATH]... [--size WxH] [--scale S] [--kiosk]
+    R"(usage: respite [--data-dir DIR] [--pack PATH [--watch]]... [--size WxH] [--scale S] [--kiosk]
        respite shot --route ROUTE [--at SECONDS] [--size WxH] [--scale S] [--theme NAME]
                     [--locale LANG] [--data-dir DIR [--profile NAME]] [--now ISO8601_WITH_OFFSET]
                     [--pack PATH]... -o OUT.png

@@ -125,6 +125,17 @@ bool hero_button(const Ui& ui, const char* id, const std::string& label, const s
   return pressed;
 }
 
+// The size status_pill() takes for `label`.
+ImVec2 status_pill_size(const Ui& ui, const std::string& label, float max_width) {
+  const Theme& t = ui.theme;
+  const float pad = t.px(t.metrics.space_m);
+  const float icon_s = std::round(ui.fonts.small->FontSize * 1.1f);
+  const float text_max = max_width - 2.0f * pad - icon_s - t.px(t.metrics.space_s);
+  const ImVec2 text = text_size(ui.fonts.small, label, text_max);
+  return ImVec2(std::min(max_width, text.x + 2.0f * pad + icon_s + t.px(t.metrics.space_s)),
+                std::max(t.px(t.metrics.touch_min), text.y + t.px(16.0f)));
+}
+
 // A small, quiet status pill (the streak, "with patients"). Tappable when `id` is not null.
 bool status_pill(const Ui& ui, const char* id, Icon icon, const std::string& label, float max_width) {
   const Theme& t = ui.theme;
@@ -227,11 +238,50 @@ void draw_home(const Ui& ui, const HomeView& view, UiActions& actions) {
   text_wrapped(ui, ui.fonts.body, p.text_muted, ui.tr("home.tagline"), left.width);
   gap(ui, m.space_m);
 
-  // Status: the streak (when the profile shows one) and quiet mode, each a quiet pill.
-  if (view.streak) {
-    at(left);
-    if (status_pill(ui, "##streak", Icon::Check, streak_text(ui, *view.streak), left.width))
-      emit(actions, ActionKind::OpenProgress);
+  // Status: the streak (when the profile shows one) and the way into progress, on one row when
+  // both fit; then quiet mode. "Your progress" is there for every signed-in profile, so hiding
+  // streaks or having no session yet never hides the progress screen.
+  if (view.streak || view.can_open_progress) {
+    const std::string streak = view.streak ? streak_text(ui, *view.streak) : std::string();
+    const std::string progress = ui.tr("progress.title") + "##progress";
+    const float progress_w =
+        view.can_open_progress
+            ? std::min(left.width, button_width(ui, progress.c_str(), ButtonStyle::Secondary, Icon::Calendar))
+            : 0.0f;
+    const float spacing = t.px(m.space_s);
+    const ImVec2 pill = view.streak ? status_pill_size(ui, streak, left.width) : ImVec2(0.0f, 0.0f);
+    const float progress_h = view.can_open_progress
+                                 ? button_height(ui, progress.c_str(), progress_w, t.px(m.touch_min),
+                                                 ButtonStyle::Secondary, Icon::Calendar)
+                                 : 0.0f;
+    const bool one_row =
+        !view.streak || !view.can_open_progress || pill.x + spacing + progress_w <= left.width;
+    // On one row both are centred on the taller of the two.
+    const float row_h = std::max(pill.y, progress_h);
+    const float row_y = ImGui::GetCursorPosY();
+    float row_bottom = row_y;
+    if (view.streak) {
+      ImGui::SetCursorPos(ImVec2(left.x, one_row ? row_y + std::floor((row_h - pill.y) / 2.0f) : row_y));
+      if (status_pill(ui, "##streak", Icon::Check, streak,
+                      one_row ? left.width - progress_w - spacing : left.width))
+        emit(actions, ActionKind::OpenProgress);
+      row_bottom = ImGui::GetCursorPosY();
+      if (!one_row) {
+        gap(ui, m.space_s);
+        row_bottom = ImGui::GetCursorPosY();
+      }
+    }
+    if (view.can_open_progress) {
+      // Beside the streak at the row's end; alone, where the streak would start.
+      const float x = view.streak && one_row ? left.x + left.width - progress_w : left.x;
+      ImGui::SetCursorPos(
+          ImVec2(x, view.streak && one_row ? row_y + std::floor((row_h - progress_h) / 2.0f) : row_bottom));
+      if (button(ui, progress.c_str(), ImVec2(progress_w, t.px(m.touch_min)), ButtonStyle::Secondary, true,
+                 Icon::Calendar))
+        emit(actions, ActionKind::OpenProgress);
+      row_bottom = std::max(row_bottom, ImGui::GetCursorPosY());
+    }
+    ImGui::SetCursorPosY(row_bottom);
     gap(ui, m.space_s);
   }
   if (view.sound_mode == core::SoundMode::WithPatients) {
@@ -240,7 +290,8 @@ void draw_home(const Ui& ui, const HomeView& view, UiActions& actions) {
       emit(actions, ActionKind::OpenSettings);
     gap(ui, m.space_s);
   }
-  if (view.streak || view.sound_mode == core::SoundMode::WithPatients) gap(ui, m.space_s);
+  if (view.streak || view.can_open_progress || view.sound_mode == core::SoundMode::WithPatients)
+    gap(ui, m.space_s);
 
   if (view.primary) {
     const ItemCardView& primary = *view.primary;
@@ -421,6 +472,13 @@ void draw_library(const Ui& ui, const LibraryView& view, UiActions& actions) {
                ButtonStyle::Secondary))
       set_filter(LibraryFilter{});
   }
+  // Where the packs behind these items are listed, installed and removed.
+  gap(ui, m.space_m);
+  const std::string packs = ui.tr("library.manage_packs") + "##packs";
+  at(col);
+  if (button(ui, packs.c_str(), ImVec2(std::min(col.width, t.px(420.0f)), t.px(m.button_height)),
+             ButtonStyle::Secondary))
+    emit(actions, ActionKind::OpenPacks);
   gap(ui, m.space_xl);
   end_page(ui, true);
 }

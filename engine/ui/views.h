@@ -77,6 +77,14 @@ enum class ActionKind {
   AdminRemoveResource,  // value = index
   AdminSaveResources,
   AdminDisableUnit,  // flag = confirmed
+  // Content packs (ui/screen_packs.h); the app applies them in app/pack_flow.cpp.
+  OpenPacks,    // route `packs`, from the library screen
+  InstallPack,  // text = path of the .respack (in the import folder, or dropped on the window)
+  RemovePack,   // text = pack id; flag = false: ask to confirm (text "" puts the question away)
+  // The module reader's reflection prompts (app/journal.h); the app applies them in
+  // app/app_model_content.cpp.
+  EditReflection,  // item, page, question = prompt index on the page, text = everything written so far
+  SaveReflection,  // item, page, question = prompt index: store the answer in the profile's journal
   DismissNotice,
 };
 
@@ -140,6 +148,9 @@ struct HomeView {
   std::optional<ProgramStepView> next_step;
   std::optional<StreakView> streak;  // absent: no slot shown (no store yet, or streaks hidden)
   core::SoundMode sound_mode = core::SoundMode::Sound;
+  // A profile is signed in (not a guest, not the picker): home offers "Your progress" whether or
+  // not a streak is shown.
+  bool can_open_progress = false;
 };
 
 struct LibraryView {
@@ -160,6 +171,7 @@ struct PlayerView {
   // A micro-break: one phase per step. `steps` holds each step's text in the current language.
   bool micro_break = false;
   std::vector<std::string> steps;
+  std::vector<const core::Asset*> step_images;  // per step, like `steps`; null: the step has none
 };
 
 enum class SessionEnd { Finished, Stopped, Interrupted };
@@ -170,8 +182,8 @@ struct CompletionView {
   double planned_seconds = 0.0;
   bool complete = false;
   SessionEnd how = SessionEnd::Finished;
-  bool ask_feeling = false;     // show "how do you feel now?"
-  std::optional<int> feeling;   // the answer already given (1..5)
+  bool ask_feeling = false;    // show "how do you feel now?"
+  std::optional<int> feeling;  // the answer already given (1..5)
 };
 
 struct LanguageOption {
@@ -194,7 +206,7 @@ struct SettingsView {
 
 // A link in a module page, resolved against the catalog.
 struct LinkView {
-  std::string target;  // as written
+  std::string target;                 // as written
   std::optional<core::ItemRef> item;  // an item link that exists
 };
 
@@ -209,6 +221,25 @@ struct CheckinQuestionView {
   std::optional<int> answer;         // scale value, or option index
 };
 
+// Who keeps what is written or answered on a module page (docs/privacy.md).
+enum class JournalKeeping {
+  NotKept,  // no profile (no data folder): answers live in memory until the app closes
+  Guest,    // guest mode: nothing is written; gone when the guest leaves
+  Profile,  // the signed-in profile's own store, on this device only
+};
+
+// A reflection prompt and what the person wrote for it.
+struct ReflectionView {
+  std::string prompt;
+  std::string text;       // the draft being written, else the latest saved answer, else empty
+  int length = 0;         // characters (code points) in `text`
+  int max_length = 0;     // the most it may hold
+  bool saved = false;     // `text` is what the profile's journal holds (and is not empty)
+  bool saving = false;    // a write is on its way
+  bool failed = false;    // the last write failed; the draft is still here
+  bool can_save = false;  // Profile keeping, and `text` differs from what is saved
+};
+
 struct CheckinView {
   std::string instrument;
   std::vector<CheckinQuestionView> questions;
@@ -216,6 +247,7 @@ struct CheckinView {
   std::optional<int> score;
   std::string message;
   std::vector<ItemCardView> suggestions;
+  bool recorded = false;  // this result is in the profile's journal
 };
 
 struct ModuleView {
@@ -225,9 +257,11 @@ struct ModuleView {
   int pages = 1;
   std::string page_title;
   core::markup::Document body;
-  std::vector<LinkView> links;         // every link of `body`, in order (same order as body.links())
-  std::vector<ItemCardView> linked;    // the items links point to, for the cards under the text
-  std::vector<std::string> prompts;    // private reflection prompts
+  std::vector<LinkView> links;              // every link of `body`, in order (same order as body.links())
+  std::vector<ItemCardView> linked;         // the items links point to, for the cards under the text
+  std::vector<ReflectionView> reflections;  // private reflection prompts, with their answers
+  JournalKeeping keeping = JournalKeeping::NotKept;
+  int journal_owner = 0;  // changes with every new person: text fields start afresh (no undo across people)
   std::optional<CheckinView> checkin;
   double reading_seconds = 0.0;
 };

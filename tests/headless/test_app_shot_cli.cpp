@@ -12,6 +12,8 @@
 #include "app/route.h"
 #include "app_test_support.h"
 #include "backends/sdl/sdl_paths.h"
+#include "backends/sdl/sdl_video.h"
+#include "profile_test_support.h"
 
 using namespace respite;
 
@@ -113,7 +115,8 @@ TEST_CASE("shot refuses unknown routes and items with exit 1", "[headless][app][
   CHECK(reading.route.page == 1);
   CHECK(reading.route.to_string() == "module/clinician-essentials/understanding-burnout/2");
   CHECK(app::parse_route("about").route.screen == app::Screen::About);
-  CHECK(app::parse_route("program/clinician-essentials/seven-day-reset").route.screen == app::Screen::Program);
+  CHECK(app::parse_route("program/clinician-essentials/seven-day-reset").route.screen ==
+        app::Screen::Program);
   CHECK(pack.err.find("no pack 'no-such-pack'") != std::string::npos);
 }
 
@@ -200,10 +203,41 @@ TEST_CASE("app options are checked like shot options", "[headless][app][options]
 
 TEST_CASE("the app opens a window on the dummy driver and quits after N frames", "[headless][app]") {
   // The benchmark's time-to-first-frame hook: `respite --exit-after-frames 1`.
+  // Its own data folder: never the account's real one, never another test's.
+  testing::ScratchDir data("window");
   std::ostringstream out;
   std::ostringstream err;
-  const int code = app::run_app({"--exit-after-frames", "2", "--pack", testing::kBundledPack}, out, err);
+  const int code = app::run_app(
+      {"--exit-after-frames", "2", "--pack", testing::kBundledPack, "--data-dir", data.str()}, out, err);
   INFO(err.str());
   REQUIRE(code == 0);
   CHECK(out.str() == "frames 2\n");
+}
+
+TEST_CASE("a screenshot does not depend on what ran before it in the same process", "[headless][app][shot]") {
+  // SDL hints are process-wide. Opening a window sets the render scale quality to linear; the
+  // headless renderer used to make its font texture with whatever hint was left, so the same shot
+  // came out different after a window had been opened (golden tests failed only when the whole
+  // binary ran in one process).
+  const core::Catalog catalog = testing::bundled_catalog();
+  app::ShotRequest request;
+  request.route = "home";
+  request.scale = 2.0f;
+  request.font_dir = testing::font_dir();
+  const app::ShotResult before = app::render_shot(request, catalog);
+  REQUIRE(before.exit_code == 0);
+  {
+    std::string error;
+    std::unique_ptr<sdl::Video> video = sdl::Video::create(sdl::WindowConfig{}, error);
+    INFO(error);
+    REQUIRE(video);
+  }
+  // The window leaves no hint behind...
+  CHECK(SDL_GetHint(SDL_HINT_RENDER_SCALE_QUALITY) == nullptr);
+  // ...and a shot is the same whatever hint someone else left.
+  SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+  const app::ShotResult after = app::render_shot(request, catalog);
+  SDL_ResetHint(SDL_HINT_RENDER_SCALE_QUALITY);
+  REQUIRE(after.exit_code == 0);
+  CHECK(after.image.pixels == before.image.pixels);
 }

@@ -155,11 +155,48 @@ TEST_CASE("progress screens match their reviewed golden images", "[headless][pro
     february.actions.push_back(action(ui::ActionKind::ShowMonth, -1));
     shots.push_back(february);
   }
+  // Home for a signed-in profile: "Your progress" beside the streak.
+  shots.push_back({"home-phone-signed-in", "home"});
+  shots.push_back({"home-tablet-signed-in-dark", "home", 1280, 800, 1.0f, "en", ui::ThemeName::Dark});
   for (const Shot& shot : shots) {
     DYNAMIC_SECTION(shot.name) {
       check_golden(shot.name, render(shot, sam, catalog));
     }
   }
+}
+
+TEST_CASE("home always offers the progress screen to a signed-in profile", "[headless][progress][golden]") {
+  // Lee hides streaks and has not practised yet: no streak pill, and still a way into progress.
+  const core::Catalog catalog = bundled_catalog();
+  ScratchDir lee("golden-lee");
+  respite_cli({"profile", "add", "Lee", "--data-dir", lee.str()});
+  respite_cli({"profile", "set", "Lee", "--data-dir", lee.str(), "--hide-streaks", "on"});
+  check_golden("home-phone-no-streak", render({"home-phone-no-streak", "home"}, lee, catalog));
+  check_golden("home-tablet-no-streak",
+               render({"home-tablet-no-streak", "home", 1280, 800, 1.0f}, lee, catalog));
+
+  AppRig rig(lee.path(), "2026-03-26T18:00:00-04:00", -240);
+  REQUIRE(rig.flow().signed_in());
+  REQUIRE(rig.model().route().screen == app::Screen::Home);
+  CHECK(rig.model().home_view().can_open_progress);
+  CHECK_FALSE(rig.model().home_view().streak);
+  CHECK(rig.frame().contains("Your progress"));
+  CHECK(rig.frame(1280.0f, 800.0f).contains("Your progress"));
+  rig.act(ui::ActionKind::OpenProgress);
+  CHECK(rig.model().route().screen == app::Screen::Progress);
+
+  // Not for a guest, and not on the picker.
+  ScratchDir unit("golden-unit-home");
+  respite_cli({"unit", "enable", "--admin-pin", "482915", "--data-dir", unit.str()});
+  respite_cli({"profile", "add", "Aroha", "--data-dir", unit.str()});
+  AppRig shared(unit.path(), "2026-03-26T18:00:00-04:00", -240);
+  REQUIRE(shared.model().route().screen == app::Screen::Profiles);
+  CHECK_FALSE(shared.model().home_view().can_open_progress);
+  CHECK_FALSE(shared.frame().contains("Your progress"));
+  shared.act(ui::ActionKind::PickGuest);
+  REQUIRE(shared.model().route().screen == app::Screen::Home);
+  CHECK_FALSE(shared.model().home_view().can_open_progress);
+  CHECK_FALSE(shared.frame().contains("Your progress"));
 }
 
 TEST_CASE("unit-mode screens match their reviewed golden images", "[headless][unit][golden]") {
