@@ -18,7 +18,9 @@ namespace {
 // stream still points at the first character of the string (its opening quote) or the number just
 // read; after a literal or an opening bracket it points just past it. TreeBuilder derives every
 // value's offset from that, without re-scanning the text.
-using Stream = rapidjson::StringStream;
+// The in-situ stream (below) decodes strings into the parse buffer itself instead of copying each
+// one through the reader's stack first; it is copy optimized in the same way, so offsets are too.
+using Stream = rapidjson::InsituStringStream;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
@@ -31,7 +33,7 @@ bool is_json_space(char c) {
 class TreeBuilder {
  public:
   // `base` is the offset in `text` where `stream` starts (after a byte order mark).
-  TreeBuilder(std::string_view text, const Stream& stream, std::size_t base, const ParseLimits& limits,
+  TreeBuilder(std::string_view text, Stream& stream, std::size_t base, const ParseLimits& limits,
               ParseResult& out)
       : text_(text), stream_(stream), base_(base), limits_(limits), out_(out) {}
 
@@ -194,7 +196,7 @@ class TreeBuilder {
 
   std::string_view text_;
   std::optional<LineMap> lines_;
-  const Stream& stream_;
+  Stream& stream_;  // not const: the in-situ stream's Tell() is not a const member
   std::size_t base_;
   ParseLimits limits_;
   ParseResult& out_;
@@ -316,14 +318,16 @@ ParseResult parse(std::string_view text, const ParseLimits& limits) {
   const std::size_t start = text.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
   // RapidJSON's fast stream reads up to a NUL; the text has none (checked above), so a terminated
   // copy ends exactly where the text does.
-  const std::string terminated(text.substr(start));
-  Stream stream(terminated.c_str());
+  std::string terminated(text.substr(start));
+  Stream stream(terminated.data());
   TreeBuilder builder(text, stream, start, limits, result);
   rapidjson::Reader reader;
   // No kParseValidateEncodingFlag: find_invalid_utf8 above already rejected every malformed byte,
   // with its own message, so RapidJSON's per-character check could never fire and only cost time
   // (a third of the whole parse). Escaped surrogates (\uD800) are still checked by RapidJSON.
-  constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag;
+  // kParseInsituFlag: `terminated` is our own copy, so strings may be decoded in place (the tree
+  // copies each one out in its handler before the buffer moves on).
+  constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseInsituFlag;
   const rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
   if (ok.IsError()) {
     if (!(ok.Code() == rapidjson::kParseErrorTermination && builder.stopped_by_limit())) {

@@ -43,18 +43,21 @@ std::string quote(std::string_view text) {
   return "\"" + out + (text.size() > kMax ? "...\"" : "\"");
 }
 
+// With keep_text false (the validator's check()), runs of text are only noted, not copied: the
+// spans keep their styles and links, so every issue comes out exactly as with the text.
 class InlineParser {
  public:
-  InlineParser(std::vector<Issue>& issues) : issues_(issues) {}
+  InlineParser(std::vector<Issue>& issues, bool keep_text) : issues_(issues), keep_text_(keep_text) {}
 
   std::vector<Span> parse(std::string_view text) {
     spans_.clear();
     buffer_.clear();
+    buffered_ = false;
     emphasis_ = strong_ = false;
     for (std::size_t i = 0; i < text.size();) {
       const char c = text[i];
       if (c == '\\' && i + 1 < text.size() && is_escapable(text[i + 1])) {
-        buffer_ += text[i + 1];
+        append(text.data() + i + 1, 1);
         i += 2;
       } else if (c == '*' && i + 1 < text.size() && text[i + 1] == '*') {
         toggle(strong_, strong_open_, "**");
@@ -66,9 +69,10 @@ class InlineParser {
         i = link(text, i);
       } else {
         // Plain text up to the next character that may mean something.
-        const std::size_t next = text.find_first_of("\\*[", i + 1);
-        const std::size_t end = next == std::string_view::npos ? text.size() : next;
-        buffer_.append(text.data() + i, end - i);
+        // (A plain loop: find_first_of calls memchr on the three markers for every character.)
+        std::size_t end = i + 1;
+        while (end < text.size() && text[end] != '\\' && text[end] != '*' && text[end] != '[') ++end;
+        append(text.data() + i, end - i);
         i = end;
       }
     }
@@ -82,7 +86,7 @@ class InlineParser {
       if (emphasis_) unclose(emphasis_open_, "*", &Span::emphasis);
       if (strong_) unclose(strong_open_, "**", &Span::strong);
     }
-    merge();
+    if (keep_text_) merge();  // merging joins texts only: no issue or link changes
     return std::move(spans_);
   }
 
@@ -91,14 +95,20 @@ class InlineParser {
     return c == '\\' || c == '*' || c == '[' || c == ']' || c == '(' || c == ')' || c == '#' || c == '-';
   }
 
+  void append(const char* text, std::size_t size) {
+    if (keep_text_) buffer_.append(text, size);
+    buffered_ = true;
+  }
+
   void flush() {
-    if (buffer_.empty()) return;
+    if (!buffered_) return;
     Span span;
     span.text = std::move(buffer_);
     span.emphasis = emphasis_;
     span.strong = strong_;
     spans_.push_back(std::move(span));
     buffer_.clear();
+    buffered_ = false;
   }
 
   void toggle(bool& on, std::size_t& open_at, const char*) {
@@ -128,14 +138,14 @@ class InlineParser {
     const std::size_t end = close == std::string_view::npos ? close : text.find(')', close + 2);
     const std::size_t nested = text.find('[', i + 1);
     if (end == std::string_view::npos || (nested != std::string_view::npos && nested < close)) {
-      buffer_ += '[';
+      append("[", 1);
       return i + 1;
     }
     const std::string_view label = text.substr(i + 1, close - i - 1);
     const std::string_view target = trim(text.substr(close + 2, end - close - 2));
     flush();
     Span span;
-    span.text = std::string(label.empty() ? target : label);
+    if (keep_text_) span.text = std::string(label.empty() ? target : label);
     span.emphasis = emphasis_;
     span.strong = strong_;
     if (starts_with(target, "item:")) {
@@ -184,8 +194,10 @@ class InlineParser {
   }
 
   std::vector<Issue>& issues_;
+  const bool keep_text_;
   std::vector<Span> spans_;
   std::string buffer_;
+  bool buffered_ = false;  // text was appended since the last flush (buffer_ may stay empty)
   bool emphasis_ = false;
   bool strong_ = false;
   std::size_t emphasis_open_ = 0;
@@ -224,9 +236,12 @@ std::vector<Span> Document::links() const {
   return out;
 }
 
-Document parse(std::string_view text) {
-  Document doc;
-  InlineParser inline_parser(doc.issues);
+namespace {
+
+// One pass over the lines; each finished block goes to `emit` (with its spans) when it has any.
+template <typename Emit>
+void parse_blocks(std::string_view text, std::vector<Issue>& issues, bool keep_text, Emit emit) {
+  InlineParser inline_parser(issues, keep_text);
   // The block being gathered: its kind and its lines joined by spaces.
   bool open = false;
   BlockKind kind = BlockKind::Paragraph;
@@ -236,7 +251,7 @@ Document parse(std::string_view text) {
     Block block;
     block.kind = kind;
     block.spans = inline_parser.parse(gathered);
-    if (!block.spans.empty()) doc.blocks.push_back(std::move(block));
+    if (!block.spans.empty()) emit(std::move(block));
     open = false;
     gathered.clear();
   };
@@ -244,7 +259,7 @@ Document parse(std::string_view text) {
     close();
     open = true;
     kind = k;
-    gathered = std::string(trim(content));
+    gathered.assign(trim(content));
   };
 
   std::size_t pos = 0;
@@ -266,8 +281,8 @@ Document parse(std::string_view text) {
     } else if (starts_with(line, "###")) {
       std::size_t hashes = 0;
       while (hashes < line.size() && line[hashes] == '#') ++hashes;
-      if (doc.issues.size() < kMaxIssues) {
-        doc.issues.push_back(
+      if (issues.size() < kMaxIssues) {
+        issues.push_back(
             Issue{false, "only # and ## headings exist; " + quote(line) + " is shown as a ## heading"});
       }
       start(BlockKind::Heading2, line.substr(hashes));
@@ -277,14 +292,31 @@ Document parse(std::string_view text) {
     } else if (open && (kind == BlockKind::Paragraph || kind == BlockKind::ListItem)) {
       // A wrapped line continues its paragraph or list item.
       gathered += ' ';
-      gathered += std::string(trim(line));
+      gathered += trim(line);
     } else {
       start(BlockKind::Paragraph, line);
     }
     if (eol == text.size()) break;
   }
   close();
+}
+
+}  // namespace
+
+Document parse(std::string_view text) {
+  Document doc;
+  parse_blocks(text, doc.issues, true, [&doc](Block&& block) { doc.blocks.push_back(std::move(block)); });
   return doc;
+}
+
+Check check(std::string_view text) {
+  Check result;
+  parse_blocks(text, result.issues, false, [&result](Block&& block) {
+    for (Span& span : block.spans) {
+      if (span.link != LinkKind::None) result.links.push_back(std::move(span));
+    }
+  });
+  return result;
 }
 
 }  // namespace respite::core::markup

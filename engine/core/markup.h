@@ -47,4 +47,13 @@ constexpr std::size_t kMaxIssues = 20;
 
 Document parse(std::string_view text);
 
+// What the pack validator needs from a text: the same issues as parse(), in the same order, and its
+// link spans (target and style; their text is left empty). Builds no blocks and copies no running
+// text, which is most of parse()'s cost.
+struct Check {
+  std::vector<Issue> issues;
+  std::vector<Span> links;
+};
+Check check(std::string_view text);
+
 }  // namespace respite::core::markup

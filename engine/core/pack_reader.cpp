@@ -298,6 +298,7 @@ void PackReader::check_prose(const std::string& text, Loc where, const std::stri
           which() + " is " + std::to_string(text.size()) + " bytes long; one text may be at most " +
               std::to_string(limits_.max_text_bytes) + " bytes (split it into pages)");
   }
+  if (!pack_text::may_hold_special(text)) return;  // see prose_may_need_report()
   const pack_text::BidiScan bidi = pack_text::scan_bidi(text);
   if (bidi.override_char) {
     error(
@@ -317,8 +318,23 @@ void PackReader::check_prose(const std::string& text, Loc where, const std::stri
   }
 }
 
+bool PackReader::prose_may_need_report(const std::string& text) const {
+  // Ordinary prose holds no invisible or control character: one pre-check rules out both scans.
+  return text.size() > limits_.max_text_bytes || pack_text::may_hold_special(text);
+}
+
+void PackReader::insert_locale(std::vector<std::string>& locales, const std::string& locale) {
+  const auto it = std::lower_bound(locales.begin(), locales.end(), locale);
+  if (it == locales.end() || *it != locale) locales.insert(it, locale);
+}
+
+bool PackReader::has_locale(const std::vector<std::string>& locales, const std::string& locale) {
+  return std::binary_search(locales.begin(), locales.end(), locale);
+}
+
 std::optional<LocalizedText> PackReader::read_text(const Value& v, const std::string& path) {
   TextRecord record{at(v), path, {}};
+  record.locales.reserve(v.is(Type::Object) ? v.members.size() : 1);  // one allocation, not one per growth
   LocalizedText text;
   bool ok = true;
   if (v.is(Type::String)) {
@@ -328,7 +344,7 @@ std::optional<LocalizedText> PackReader::read_text(const Value& v, const std::st
     }
     check_prose(v.text, at(v), path, "");
     text.set(locale_, v.text);
-    record.locales.insert(locale_);
+    insert_locale(record.locales, locale_);
   } else if (v.is(Type::Object)) {
     if (v.members.empty()) {
       error("E-EMPTY", at(v), path,
@@ -337,28 +353,31 @@ std::optional<LocalizedText> PackReader::read_text(const Value& v, const std::st
     }
     for (const json::Member& member : v.members) {
       if (member.duplicate) continue;
-      const std::string member_path = json::path_member(path, member.key);
+      // The member's JSON path is only needed for a diagnostic, which most texts never get.
+      const auto member_path = [&path, &member] { return json::path_member(path, member.key); };
       if (!pack_text::is_valid_locale(member.key)) {
-        error("E-FORMAT", at_key(member), member_path,
+        error("E-FORMAT", at_key(member), member_path(),
               "expected a language code like \"en\", \"es\" or \"pt-BR\" as the key, found \"" + member.key +
                   "\"");
         ok = false;
         continue;
       }
       if (!member.value.is(Type::String)) {
-        error("E-TYPE", at(member.value), member_path,
+        error("E-TYPE", at(member.value), member_path(),
               "expected the \"" + member.key + "\" text as a string, found " + json::describe(member.value));
         ok = false;
         continue;
       }
       if (member.value.text.empty()) {
-        error("E-EMPTY", at(member.value), member_path, "expected some text, found an empty string \"\"");
+        error("E-EMPTY", at(member.value), member_path(), "expected some text, found an empty string \"\"");
         ok = false;
         continue;
       }
-      check_prose(member.value.text, at(member.value), member_path, "");
+      if (prose_may_need_report(member.value.text)) {
+        check_prose(member.value.text, at(member.value), member_path(), "");
+      }
       text.set(member.key, member.value.text);
-      record.locales.insert(member.key);
+      insert_locale(record.locales, member.key);
     }
   } else {
     error("E-TYPE", at(v), path,
@@ -834,7 +853,7 @@ void PackReader::check_translations() {
   const std::string whose = declared_locales_ ? "the pack's locales are " : "the pack's title has ";
   for (const TextRecord& record : texts_) {
     if (record.locales.empty()) continue;  // every entry was broken; already reported
-    if (record.locales.count(fallback) == 0) {
+    if (!has_locale(record.locales, fallback)) {
       error("E-DEFAULT-LOCALE", record.at, record.path,
             "no text in the pack's default language \"" + fallback + "\" (found " +
                 join({record.locales.begin(), record.locales.end()}) +
@@ -843,7 +862,7 @@ void PackReader::check_translations() {
     }
     std::vector<std::string> missing;
     for (const std::string& locale : locales) {
-      if (record.locales.count(locale) == 0) missing.push_back(locale);
+      if (!has_locale(record.locales, locale)) missing.push_back(locale);
     }
     if (!missing.empty()) {
       warning("W-MISSING-TRANSLATION", record.at, record.path,

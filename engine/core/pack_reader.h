@@ -50,7 +50,8 @@ class PackReader {
   struct TextRecord {
     Loc at;
     std::string path;
-    std::set<std::string> locales;
+    // Sorted, no duplicates: like a std::set, but one allocation for a text's two or three locales.
+    std::vector<std::string> locales;
   };
 
   // A reference to an item, checked once every item is known.
@@ -110,6 +111,10 @@ class PackReader {
   std::optional<std::string> read_ref(const Value& v, const std::string& path);
   std::optional<std::string> read_file_path(const Value& v, const std::string& path, bool image);
   void check_prose(const std::string& text, Loc where, const std::string& path, const std::string& locale);
+  // False when check_prose(text, ...) cannot report anything (lets a caller skip building a path).
+  bool prose_may_need_report(const std::string& text) const;
+  static void insert_locale(std::vector<std::string>& locales, const std::string& locale);
+  static bool has_locale(const std::vector<std::string>& locales, const std::string& locale);
 
   // ---- Pack level ----
   bool read_format_version(const Value& root);

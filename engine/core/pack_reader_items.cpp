@@ -671,7 +671,8 @@ void PackReader::read_body(const Value& v, const std::string& path, const Locali
     const json::Member* member = v.is(Type::Object) ? v.find_member(locale) : nullptr;
     const Loc where = member ? at(member->value) : at(v);
     const std::string where_path = member ? json::path_member(path, locale) : path;
-    const markup::Document doc = markup::parse(text);
+    // Only the issues and links matter here: check() skips building the page's styled text.
+    const markup::Check doc = markup::check(text);
     for (const markup::Issue& issue : doc.issues) {
       if (issue.error) {
         error("E-LINK", where, where_path, issue.message);
@@ -679,7 +680,7 @@ void PackReader::read_body(const Value& v, const std::string& path, const Locali
         warning("W-MARKUP", where, where_path, issue.message);
       }
     }
-    for (const markup::Span& link : doc.links()) {
+    for (const markup::Span& link : doc.links) {
       if (link.link == markup::LinkKind::Item) {
         refs_.push_back(RefUse{where, where_path, link.target, "", false, "link"});
       }

@@ -211,8 +211,6 @@ std::string quoted_choices(const std::vector<std::string>& names) {
   return out;
 }
 
-namespace {
-
 // True when `text` (valid UTF-8) may hold a character that scan_bidi or find_control_char
 // reports: a control character below U+0020 but tab and newline, U+007F, a C1
 // control (U+0080-U+009F: C2 80..C2 9F), or a direction mark U+202A-U+202E (E2 80 AA..AE) or
@@ -252,8 +250,6 @@ bool may_hold_special(std::string_view text) {
   }
   return false;
 }
-
-}  // namespace
 
 BidiScan scan_bidi(std::string_view text) {
   BidiScan scan;

@@ -45,4 +45,9 @@ BidiScan scan_bidi(std::string_view text);
 // Control characters (other than tab and newline) in UTF-8 text: "U+0007", or nullopt.
 std::optional<std::string> find_control_char(std::string_view text);
 
+// False when neither scan_bidi nor find_control_char can find anything in UTF-8 `text` (a fast
+// word-at-a-time pre-check; both scans run it too). Lets a caller that runs both skip them with
+// one pass over ordinary prose instead of two.
+bool may_hold_special(std::string_view text);
+
 }  // namespace respite::core::pack_text
