@@ -129,7 +129,7 @@ TEST_CASE("the database runs in WAL mode with synchronous=FULL and a schema vers
   auto store = open_store(dir.path() / "progress.db", clock, identity());
   sql::Connection& c = store->db().connection();
   CHECK(c.query_text("PRAGMA journal_mode") == "wal");
-  CHECK(c.query_int("PRAGMA synchronous") == 2);  // FULL
+  CHECK(c.query_int("PRAGMA synchronous") == 2);   // FULL
   CHECK(c.query_int("PRAGMA user_version") == 2);  // schema 2: the private journal
   CHECK(c.query_int("PRAGMA application_id") == 0x52535054);
 }
