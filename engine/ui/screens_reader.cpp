@@ -211,6 +211,23 @@ void link_buttons(const Ui& ui, const ModuleView& view, const std::vector<LinkHi
   ImGui::SetCursorPos(keep);
 }
 
+// Items the page points to, one card each; a tap starts the item.
+void item_cards(const Ui& ui, const Column& col, const char* id, const std::vector<ItemCardView>& items,
+                UiActions& actions) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ItemCardView& item = items[i];
+    ImGui::PushID(static_cast<int>(i));
+    at(col);
+    if (item_card(ui, id, item.title, item.summary,
+                  item.planned_seconds > 0 ? ui.duration(item.planned_seconds) : "", col.width,
+                  item.startable, nullptr, 2, kind_icon(item.kind)) &&
+        item.startable)
+      emit_item(actions, ActionKind::StartItem, item.ref);
+    ImGui::PopID();
+    gap(ui, ui.theme.metrics.space_s);
+  }
+}
+
 // ---- Check-in -----------------------------------------------------------------------------
 
 void checkin(const Ui& ui, const Column& col, const ModuleView& view, const CheckinView& c,
@@ -281,18 +298,7 @@ void checkin(const Ui& ui, const Column& col, const ModuleView& view, const Chec
     at(col);
     text_wrapped(ui, ui.fonts.body, p.text, c.message, col.width);
     gap(ui, m.space_m);
-    for (std::size_t i = 0; i < c.suggestions.size(); ++i) {
-      const ItemCardView& item = c.suggestions[i];
-      ImGui::PushID(static_cast<int>(i));
-      at(col);
-      if (item_card(ui, "##suggestion", item.title, item.summary,
-                    item.planned_seconds > 0 ? ui.duration(item.planned_seconds) : "", col.width,
-                    item.startable, nullptr, 2, kind_icon(item.kind)) &&
-          item.startable)
-        emit_item(actions, ActionKind::StartItem, item.ref);
-      ImGui::PopID();
-      gap(ui, m.space_s);
-    }
+    item_cards(ui, col, "##suggestion", c.suggestions, actions);
     const std::string again = ui.tr("module.checkin_again") + "##again";
     at(col);
     if (button(ui, again.c_str(), ImVec2(button_width(ui, again.c_str(), ButtonStyle::Quiet), 0),
@@ -636,18 +642,7 @@ void draw_module(const Ui& ui, const ModuleView& view, UiActions& actions) {
 
   if (!view.linked.empty()) {
     section_heading(ui, col, ui.tr("module.try_these"));
-    for (std::size_t i = 0; i < view.linked.size(); ++i) {
-      const ItemCardView& item = view.linked[i];
-      ImGui::PushID(static_cast<int>(i));
-      at(col);
-      if (item_card(ui, "##linked", item.title, item.summary,
-                    item.planned_seconds > 0 ? ui.duration(item.planned_seconds) : "", col.width,
-                    item.startable, nullptr, 2, kind_icon(item.kind)) &&
-          item.startable)
-        emit_item(actions, ActionKind::StartItem, item.ref);
-      ImGui::PopID();
-      gap(ui, m.space_s);
-    }
+    item_cards(ui, col, "##linked", view.linked, actions);
     gap(ui, m.space_m);
   }
 

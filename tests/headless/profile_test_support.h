@@ -13,8 +13,12 @@
 #include <vector>
 
 #include "app/app_model.h"
+#include "app/catalog_source.h"
 #include "app/clock_mirror.h"
+#include "app/pack_flow.h"
 #include "app/profile_flow.h"
+#include "app/route.h"
+#include "app/settings_store.h"
 #include "app/storage.h"
 #include "app/ui_runtime.h"
 #include "app_test_support.h"
@@ -67,48 +71,101 @@ inline core::UtcInstant instant(const std::string& iso) {
   return parsed->instant;
 }
 
+// What an AppRig starts with, beyond the data folder and the time.
+struct AppRigOptions {
+  int offset_minutes = 0;                  // the device's zone
+  const core::Catalog* catalog = nullptr;  // default: the bundled pack (or, with_packs, the folder's)
+  app::Settings settings = quiet_settings();
+  // As app.cpp: DATA_DIR/settings.json over `settings` (a damaged file adds its notice).
+  bool read_device_settings = false;
+  app::SettingsOverrides overrides;  // the command line's --theme / --locale / --text-scale
+  // A PackFlow over the packs the app would load from the data folder and `explicit_packs`.
+  bool with_packs = false;
+  std::vector<std::string> explicit_packs;
+  bool watch = false;
+
+  static app::Settings quiet_settings() {
+    app::Settings settings;
+    settings.reduced_motion = true;  // no fades: every frame shows the final screen
+    return settings;
+  }
+};
+
 class AppRig {
  public:
   // `now` is the wall clock at start, with `offset_minutes` as the device's zone.
   AppRig(const fs::path& data_dir, const std::string& now_iso, int offset_minutes = 0,
          const core::Catalog* catalog = nullptr)
-      : clock_(instant(now_iso), core::ZoneInfo{offset_minutes, ""}),
-        mirror_(clock_),
-        catalog_(catalog != nullptr ? *catalog : bundled_catalog()) {
-    app::Settings settings;
-    settings.reduced_motion = true;  // no fades: every frame shows the final screen
-    model_ = std::make_unique<app::AppModel>(catalog_, clock_, app::AppModel::Services{}, settings);
+      : AppRig(data_dir, now_iso, with_zone(offset_minutes, catalog)) {}
+  AppRig(const fs::path& data_dir, const std::string& now_iso, AppRigOptions options)
+      : clock_(instant(now_iso), core::ZoneInfo{options.offset_minutes, ""}), mirror_(clock_) {
+    core::Diagnostics pack_diagnostics;
+    if (options.with_packs) {
+      std::ostringstream notices;
+      core::CatalogLoadResult loaded =
+          app::load_catalog_reporting(options.explicit_packs, data_dir.string(), notices);
+      catalog_ = std::move(loaded.catalog);
+      pack_diagnostics = std::move(loaded.diagnostics);
+    } else {
+      catalog_ = options.catalog != nullptr ? *options.catalog : bundled_catalog();
+    }
+    startup_.settings = options.settings;
+    if (options.read_device_settings)
+      startup_ = app::read_settings_file(app::device_settings_path(data_dir.string()), options.settings);
+    model_ = std::make_unique<app::AppModel>(catalog_, clock_, app::AppModel::Services{}, startup_.settings);
+    model_->set_overrides(options.overrides);
     storage_ = std::make_unique<app::Storage>(data_dir, mirror_);
     flow_ = std::make_unique<app::ProfileFlow>(*model_, *storage_, clock_, catalog_);
     model_->attach_profiles(flow_.get());
+    if (startup_.damaged()) flow_->add_start_notice("notice.settings_damaged");
+    if (options.with_packs) {
+      app::PackFlow::Config config;
+      config.data_dir = data_dir.string();
+      config.explicit_packs = options.explicit_packs;
+      config.watch = options.watch;
+      packs_ = std::make_unique<app::PackFlow>(*model_, catalog_, clock_, config, storage_.get());
+      packs_->set_start_diagnostics(pack_diagnostics);
+      model_->attach_packs(packs_.get());
+    }
     std::string error;
-    ui_ = app::UiRuntime::create(font_dir(), 1.0f, ui::ThemeName::Light, error);
+    ui_ = app::UiRuntime::create(font_dir(), 1.0f, model_->settings().effective_theme(), error);
     INFO(error);
     REQUIRE(ui_);
     flow_->start();
     settle();
   }
-  ~AppRig() {
+  virtual ~AppRig() {
     // A session still running ends and is recorded, as when the app closes.
     model_->on_quit();
     settle();
+    model_->attach_packs(nullptr);
     model_->attach_profiles(nullptr);
+    packs_.reset();
     flow_.reset();
     storage_.reset();
   }
+  AppRig(const AppRig&) = delete;
+  AppRig& operator=(const AppRig&) = delete;
 
   app::AppModel& model() { return *model_; }
   app::ProfileFlow& flow() { return *flow_; }
   app::Storage& storage() { return *storage_; }
+  app::PackFlow& packs() { return *packs_; }  // with_packs only
+  app::UiRuntime& runtime() { return *ui_; }
+  const core::Catalog& catalog() const { return catalog_; }
   null_backend::ManualClock& clock() { return clock_; }
+  const app::Settings& settings() const { return model_->settings(); }
+  const app::SettingsRead& startup() const { return startup_; }  // the device settings read at start
 
-  // Waits for every storage job and lets the model take the results, until nothing is pending.
+  // Waits for every storage and pack job and lets the model take the results, until nothing is
+  // pending.
   void settle() {
     for (int i = 0; i < 1000; ++i) {
       mirror_.sync(clock_);
       storage_->wait_idle();
+      if (packs_) packs_->wait_idle();
       model_->update();
-      if (!flow_->busy()) break;
+      if (!flow_->busy() && !(packs_ && packs_->busy())) break;
     }
     model_->update();
   }
@@ -129,6 +186,15 @@ class AppRig {
     for (char c : digits) act(ui::ActionKind::PinDigit, c - '0');
     act(ui::ActionKind::PinSubmit);
   }
+  // Opens a route by name ("packs", "play/PACK/ITEM") as a link would.
+  void open(const std::string& route) {
+    const app::RouteParse parsed = app::parse_route(route);
+    REQUIRE(parsed.error == app::RouteError::None);
+    const app::OpenResult opened = model_->open(parsed.route);
+    INFO(opened.error);
+    REQUIRE(opened.ok);
+    settle();
+  }
   // Time passes with nobody touching the screen.
   void wait(double seconds) {
     clock_.advance(core::MonoTime(static_cast<core::MonoTime::rep>(seconds * 1e9)));
@@ -142,19 +208,22 @@ class AppRig {
     FAIL("no profile " << alias << " on the picker");
     return {};
   }
+  void pick(const std::string& alias) { act(ui::ActionKind::PickProfile, 0, profile_id(alias)); }
   // Lays out one frame of the current screen at `width` x `height` dp and returns what it drew.
   // Actions the frame produced are not applied (tests act explicitly).
   DrawnText frame(float width = 390.0f, float height = 844.0f, const std::string& locale = {}) {
     ImGui::SetCurrentContext(ui_->context());
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(width, height);
-    io.DeltaTime = 1.0f / 60.0f;
     if (!locale.empty()) {
       ui::UiAction set;
       set.kind = ui::ActionKind::SetLocale;
       set.text = locale;
       model_->apply(set);
     }
+    std::string error;
+    REQUIRE(ui_->apply_settings(model_->settings(), error));  // a new text size needs new fonts
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
     model_->finish_transition();
     ImGui::NewFrame();
     last_actions_ = ui_->draw(*model_);
@@ -165,12 +234,21 @@ class AppRig {
   const ui::UiActions& last_actions() const { return last_actions_; }
 
  private:
+  static AppRigOptions with_zone(int offset_minutes, const core::Catalog* catalog) {
+    AppRigOptions options;
+    options.offset_minutes = offset_minutes;
+    options.catalog = catalog;
+    return options;
+  }
+
   null_backend::ManualClock clock_;
   app::ClockMirror mirror_;
   core::Catalog catalog_;
+  app::SettingsRead startup_;
   std::unique_ptr<app::AppModel> model_;
   std::unique_ptr<app::Storage> storage_;
   std::unique_ptr<app::ProfileFlow> flow_;
+  std::unique_ptr<app::PackFlow> packs_;
   std::unique_ptr<app::UiRuntime> ui_;
   ui::UiActions last_actions_;
   std::unique_ptr<GlyphIndex> glyphs_;

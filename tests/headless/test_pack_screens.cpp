@@ -86,123 +86,36 @@ class QueuedEventsForShots final : public sdl::EventSource {
   bool poll(SDL_Event&) override { return false; }
 };
 
-// The whole app headless (as AppRig) with a PackFlow over a catalog it may replace.
-class PackRig {
+// The whole app headless with a PackFlow over a catalog it may replace.
+class PackRig : public AppRig {
  public:
   explicit PackRig(const fs::path& data_dir, std::vector<std::string> explicit_packs = {}, bool watch = false)
-      : clock_(instant("2026-03-02T09:00:00Z"), core::ZoneInfo{0, ""}), mirror_(clock_) {
-    std::ostringstream notices;
-    core::CatalogLoadResult loaded = app::load_catalog_reporting(explicit_packs, data_dir.string(), notices);
-    catalog_ = std::move(loaded.catalog);
-    app::Settings settings;
-    settings.reduced_motion = true;
-    model_ = std::make_unique<app::AppModel>(catalog_, clock_, app::AppModel::Services{}, settings);
-    storage_ = std::make_unique<app::Storage>(data_dir.string(), mirror_);
-    flow_ = std::make_unique<app::ProfileFlow>(*model_, *storage_, clock_, catalog_);
-    model_->attach_profiles(flow_.get());
-    app::PackFlow::Config config;
-    config.data_dir = data_dir.string();
-    config.explicit_packs = std::move(explicit_packs);
-    config.watch = watch;
-    packs_ = std::make_unique<app::PackFlow>(*model_, catalog_, clock_, config, storage_.get());
-    packs_->set_start_diagnostics(loaded.diagnostics);
-    model_->attach_packs(packs_.get());
-    std::string error;
-    ui_ = app::UiRuntime::create(font_dir(), 1.0f, ui::ThemeName::Light, error);
-    INFO(error);
-    REQUIRE(ui_);
-    flow_->start();
-    settle();
-  }
-  ~PackRig() {
-    model_->on_quit();
-    settle();
-    model_->attach_packs(nullptr);
-    model_->attach_profiles(nullptr);
-    packs_.reset();
-    flow_.reset();
-    storage_.reset();
-  }
+      : AppRig(data_dir, "2026-03-02T09:00:00Z", options(std::move(explicit_packs), watch)) {}
 
-  app::AppModel& model() { return *model_; }
-  app::PackFlow& packs() { return *packs_; }
-  const core::Catalog& catalog() const { return catalog_; }
-  null_backend::ManualClock& clock() { return clock_; }
-  app::UiRuntime& runtime() { return *ui_; }
-
-  void settle() {
-    for (int i = 0; i < 1000; ++i) {
-      mirror_.sync(clock_);
-      storage_->wait_idle();
-      packs_->wait_idle();
-      model_->update();
-      if (!flow_->busy() && !packs_->busy()) break;
-    }
-    model_->update();
-  }
-  void act(const ui::UiAction& action) {
-    model_->note_input();
-    model_->apply(action);
-    settle();
-  }
-  void act(ActionKind kind, const std::string& text = {}, bool flag = false, int value = 0) {
+  using AppRig::act;
+  void act(ActionKind kind, const std::string& text, bool flag = false) {
     ui::UiAction action;
     action.kind = kind;
     action.text = text;
     action.flag = flag;
-    action.value = value;
     act(action);
   }
-  void type_pin(const std::string& digits) {
-    for (char c : digits) act(ActionKind::PinDigit, {}, false, c - '0');
-    act(ActionKind::PinSubmit);
-  }
-  void open(const std::string& route) {
-    const app::RouteParse parsed = app::parse_route(route);
-    REQUIRE(parsed.error == app::RouteError::None);
-    const app::OpenResult opened = model_->open(parsed.route);
-    INFO(opened.error);
-    REQUIRE(opened.ok);
-    settle();
-  }
-  void wait(double seconds) {
-    clock_.advance(core::MonoTime(static_cast<core::MonoTime::rep>(seconds * 1e9)));
-    settle();
-  }
-  DrawnText frame(float width = 390.0f, float height = 844.0f) {
-    ImGui::SetCurrentContext(ui_->context());
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(width, height);
-    io.DeltaTime = 1.0f / 60.0f;
-    std::string error;
-    REQUIRE(ui_->apply_settings(model_->settings(), error));
-    model_->finish_transition();
-    ImGui::NewFrame();
-    last_actions_ = ui_->draw(*model_);
-    ImGui::Render();
-    if (!glyphs_ || glyphs_->atlas() != io.Fonts) glyphs_ = std::make_unique<GlyphIndex>(io.Fonts);
-    return read_drawn_text(ImGui::GetDrawData(), *glyphs_);
-  }
-  const ui::UiActions& last_actions() const { return last_actions_; }
   // Finds the item card of `pack_id` in the library (catalog order).
-  bool library_has(const std::string& pack_id) const {
-    for (const ui::ItemCardView& card : model_->library_view().items) {
+  bool library_has(const std::string& pack_id) {
+    for (const ui::ItemCardView& card : model().library_view().items) {
       if (card.ref.pack_id == pack_id) return true;
     }
     return false;
   }
 
  private:
-  null_backend::ManualClock clock_;
-  app::ClockMirror mirror_;
-  core::Catalog catalog_;
-  std::unique_ptr<app::AppModel> model_;
-  std::unique_ptr<app::Storage> storage_;
-  std::unique_ptr<app::ProfileFlow> flow_;
-  std::unique_ptr<app::PackFlow> packs_;
-  std::unique_ptr<app::UiRuntime> ui_;
-  ui::UiActions last_actions_;
-  std::unique_ptr<GlyphIndex> glyphs_;
+  static AppRigOptions options(std::vector<std::string> explicit_packs, bool watch) {
+    AppRigOptions o;
+    o.with_packs = true;
+    o.explicit_packs = std::move(explicit_packs);
+    o.watch = watch;
+    return o;
+  }
 };
 
 const ui::PackEntryView* installed(const ui::PacksView& view, const std::string& id) {

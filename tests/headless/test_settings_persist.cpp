@@ -33,64 +33,11 @@ void write_file(const fs::path& path, const std::string& text) {
 
 // The app as app.cpp starts it: the defaults, the device's settings file over them (read before
 // the first frame), the command line's overrides on top, then storage and the profile flow.
-class SettingsApp {
+class SettingsApp : public AppRig {
  public:
   explicit SettingsApp(const fs::path& data_dir, app::SettingsOverrides overrides = {})
-      : data_dir_(data_dir),
-        clock_(instant(kNow), core::ZoneInfo{0, ""}),
-        mirror_(clock_),
-        catalog_(bundled_catalog()) {
-    app::Settings defaults;
-    defaults.reduced_motion = false;
-    startup_ = app::read_settings_file(app::device_settings_path(data_dir), defaults);
-    model_ = std::make_unique<app::AppModel>(catalog_, clock_, app::AppModel::Services{}, startup_.settings);
-    model_->set_overrides(overrides);
-    storage_ = std::make_unique<app::Storage>(data_dir, mirror_);
-    flow_ = std::make_unique<app::ProfileFlow>(*model_, *storage_, clock_, catalog_);
-    model_->attach_profiles(flow_.get());
-    if (startup_.damaged()) flow_->add_start_notice("notice.settings_damaged");
-    std::string error;
-    ui_ = app::UiRuntime::create(font_dir(), 1.0f, model_->settings().effective_theme(), error);
-    INFO(error);
-    REQUIRE(ui_);
-    flow_->start();
-    settle();
-  }
-  ~SettingsApp() {
-    model_->on_quit();
-    settle();
-    model_->attach_profiles(nullptr);
-    flow_.reset();
-    storage_.reset();
-  }
+      : AppRig(data_dir, kNow, options(std::move(overrides))) {}
 
-  app::AppModel& model() { return *model_; }
-  app::ProfileFlow& flow() { return *flow_; }
-  const app::Settings& settings() const { return model_->settings(); }
-  const app::SettingsRead& startup() const { return startup_; }
-
-  void settle() {
-    for (int i = 0; i < 1000; ++i) {
-      mirror_.sync(clock_);
-      storage_->wait_idle();
-      model_->update();
-      if (!flow_->busy()) break;
-    }
-    model_->update();
-  }
-  void act(ui::UiAction action) {
-    model_->note_input();
-    model_->apply(action);
-    settle();
-  }
-  void act(ui::ActionKind kind, int value = 0, const std::string& text = {}, bool flag = false) {
-    ui::UiAction action;
-    action.kind = kind;
-    action.value = value;
-    action.text = text;
-    action.flag = flag;
-    act(action);
-  }
   void set_theme(ui::ThemeName theme) {
     ui::UiAction action;
     action.kind = ui::ActionKind::SetTheme;
@@ -109,41 +56,15 @@ class SettingsApp {
     action.sound_mode = mode;
     act(action);
   }
-  std::string profile_id(const std::string& alias) const {
-    for (const ui::ProfileTileView& tile : flow_->profiles_view().profiles) {
-      if (tile.alias == alias) return tile.id;
-    }
-    FAIL("no profile " << alias << " on the picker");
-    return {};
-  }
-  void pick(const std::string& alias) { act(ui::ActionKind::PickProfile, 0, profile_id(alias)); }
-  // One frame of the current screen, read back as text.
-  DrawnText frame(float width = 390.0f, float height = 844.0f) {
-    ImGui::SetCurrentContext(ui_->context());
-    std::string error;
-    REQUIRE(ui_->apply_settings(model_->settings(), error));
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(width, height);
-    io.DeltaTime = 1.0f / 60.0f;
-    model_->finish_transition();
-    ImGui::NewFrame();
-    ui_->draw(*model_);
-    ImGui::Render();
-    if (!glyphs_ || glyphs_->atlas() != io.Fonts) glyphs_ = std::make_unique<GlyphIndex>(io.Fonts);
-    return read_drawn_text(ImGui::GetDrawData(), *glyphs_);
-  }
 
  private:
-  fs::path data_dir_;
-  null_backend::ManualClock clock_;
-  app::ClockMirror mirror_;
-  core::Catalog catalog_;
-  app::SettingsRead startup_;
-  std::unique_ptr<app::AppModel> model_;
-  std::unique_ptr<app::Storage> storage_;
-  std::unique_ptr<app::ProfileFlow> flow_;
-  std::unique_ptr<app::UiRuntime> ui_;
-  std::unique_ptr<GlyphIndex> glyphs_;
+  static AppRigOptions options(app::SettingsOverrides overrides) {
+    AppRigOptions o;
+    o.settings = app::Settings{};  // the app's own defaults: motion as the file says
+    o.read_device_settings = true;
+    o.overrides = std::move(overrides);
+    return o;
+  }
 };
 
 void seed_unit(const ScratchDir& dir) {
