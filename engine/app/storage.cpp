@@ -234,17 +234,32 @@ std::future<AddProfileResult> Storage::add_profile(std::string alias, std::optio
   });
 }
 
+std::optional<core::ProfileInfo> Storage::profile_for_pin(const std::string& profile_id,
+                                                          const std::string& pin, core::UtcInstant now,
+                                                          PinAnswer& answer) {
+  if (auto error = ensure_open(); !error.empty()) {
+    answer = pin_error(error);
+    return std::nullopt;
+  }
+  std::optional<core::ProfileInfo> info = registry_->find_by_id(profile_id);
+  if (!info) {
+    answer = pin_error("this profile no longer exists");
+    return std::nullopt;
+  }
+  if (info->has_pin) {
+    answer.check = unit_->check_pin(core::UnitStore::profile_subject(profile_id), now,
+                                    [&] { return registry_->check_pin(*info, pin); });
+    if (!answer.accepted()) return std::nullopt;
+  }
+  return info;
+}
+
 std::future<PinAnswer> Storage::unlock_profile(std::string profile_id, std::string pin,
                                                core::UtcInstant now) {
   return device_.submit([this, profile_id = std::move(profile_id), pin = std::move(pin), now] {
-    if (auto error = ensure_open(); !error.empty()) return pin_error(error);
-    const auto info = registry_->find_by_id(profile_id);
-    if (!info) return pin_error("this profile no longer exists");
     PinAnswer answer;
-    if (!info->has_pin) return answer;  // accepted
-    answer.check = unit_->check_pin(core::UnitStore::profile_subject(profile_id), now,
-                                    [&] { return registry_->check_pin(*info, pin); });
-    committed();
+    profile_for_pin(profile_id, pin, now, answer);
+    if (answer.error.empty()) committed();  // a PIN attempt (and its delay) may have been recorded
     return answer;
   });
 }
@@ -271,20 +286,8 @@ std::future<ExportResult> Storage::export_profile(std::string profile_id, std::s
                                                   core::UtcInstant now) {
   return device_.submit([this, profile_id = std::move(profile_id), pin = std::move(pin), now] {
     ExportResult result;
-    if (auto error = ensure_open(); !error.empty()) {
-      result.pin = pin_error(error);
-      return result;
-    }
-    const auto info = registry_->find_by_id(profile_id);
-    if (!info) {
-      result.pin = pin_error("this profile no longer exists");
-      return result;
-    }
-    if (info->has_pin) {
-      result.pin.check = unit_->check_pin(core::UnitStore::profile_subject(profile_id), now,
-                                          [&] { return registry_->check_pin(*info, pin); });
-      if (!result.pin.accepted()) return result;
-    }
+    const auto info = profile_for_pin(profile_id, pin, now, result.pin);
+    if (!info) return result;
     auto opened = registry_->open_store(*info);
     if (!opened.store) {
       result.error = opened.message;
@@ -310,20 +313,8 @@ std::future<AdminResult> Storage::delete_profile(std::string profile_id, std::st
                                                  core::UtcInstant now) {
   return device_.submit([this, profile_id = std::move(profile_id), pin = std::move(pin), now] {
     AdminResult result;
-    if (auto error = ensure_open(); !error.empty()) {
-      result.pin = pin_error(error);
-      return result;
-    }
-    const auto info = registry_->find_by_id(profile_id);
-    if (!info) {
-      result.pin = pin_error("this profile no longer exists");
-      return result;
-    }
-    if (info->has_pin) {
-      result.pin.check = unit_->check_pin(core::UnitStore::profile_subject(profile_id), now,
-                                          [&] { return registry_->check_pin(*info, pin); });
-      if (!result.pin.accepted()) return result;
-    }
+    const auto info = profile_for_pin(profile_id, pin, now, result.pin);
+    if (!info) return result;
     result.error = registry_->remove(info->alias);
     if (result.error.empty()) {
       unit_->forget_profile(profile_id);

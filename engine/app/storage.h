@@ -28,6 +28,7 @@
 #include "core/clock.h"
 #include "core/progress/async_writer.h"
 #include "core/progress/journal.h"
+#include "core/progress/profiles.h"
 #include "core/progress/streaks.h"
 #include "core/progress/unit_store.h"
 #include "core/progress/unit_totals.h"
@@ -257,6 +258,10 @@ class Storage {
   // Device-worker only.
   std::string ensure_open(std::vector<std::string>* notices = nullptr);
   PinAnswer check_admin(const std::string& admin_pin, core::UtcInstant now);
+  // The profile `profile_id` when `pin` opens it (or it has no PIN); otherwise nullopt, with
+  // `answer` saying why (a wrong PIN and its delay, or an error).
+  std::optional<core::ProfileInfo> profile_for_pin(const std::string& profile_id, const std::string& pin,
+                                                   core::UtcInstant now, PinAnswer& answer);
   std::vector<ProfileEntry> list_profiles();
   void committed() const {
     if (on_commit_) on_commit_();
