@@ -117,30 +117,32 @@ Translations Translations::parse(std::string_view text, const std::string& sourc
            "a translation file must be an object of key -> text, found " + json::describe(root));
     return out;
   }
+  const json::Path root_path = "$";
   for (const json::Member& member : root.members) {
-    const std::string path = json::path_member("$", member.key);
+    const json::Path path = root_path.member(member.key);  // written out only for a message
     if (member.duplicate) continue;  // already reported by the parser; the first one wins
     const json::Value& value = member.value;
     if (value.is(json::Type::String)) {
-      out.texts_[member.key] = value.text;
+      out.texts_[std::string(member.key)] = value.text;
       continue;
     }
     if (!value.is(json::Type::Object)) {
-      report(diagnostics, source, &lines, value.offset, "E-TYPE", path,
+      report(diagnostics, source, &lines, value.offset, "E-TYPE", path.str(),
              "expected a string or an object of plural forms, found " + json::describe(value));
       continue;
     }
     std::map<PluralCategory, std::string> forms;
     bool ok = true;
     for (const json::Member& form : value.members) {
-      const std::string form_path = json::path_member(path, form.key);
+      const json::Path form_path = path.member(form.key);
       const std::optional<PluralCategory> category = plural_category_from_string(form.key);
       if (!category) {
-        report(diagnostics, source, &lines, form.key_offset, "E-PLURAL", form_path,
-               "unknown plural category '" + form.key + "' (expected zero, one, two, few, many or other)");
+        report(diagnostics, source, &lines, form.key_offset, "E-PLURAL", form_path.str(),
+               "unknown plural category '" + std::string(form.key) +
+                   "' (expected zero, one, two, few, many or other)");
         ok = false;
       } else if (!form.value.is(json::Type::String)) {
-        report(diagnostics, source, &lines, form.value.offset, "E-TYPE", form_path,
+        report(diagnostics, source, &lines, form.value.offset, "E-TYPE", form_path.str(),
                "expected a string, found " + json::describe(form.value));
         ok = false;
       } else {
@@ -148,11 +150,11 @@ Translations Translations::parse(std::string_view text, const std::string& sourc
       }
     }
     if (forms.count(PluralCategory::Other) == 0) {
-      report(diagnostics, source, &lines, value.offset, "E-PLURAL", path,
+      report(diagnostics, source, &lines, value.offset, "E-PLURAL", path.str(),
              "plural forms need an \"other\" form");
       ok = false;
     }
-    if (ok) out.plurals_[member.key] = std::move(forms);
+    if (ok) out.plurals_[std::string(member.key)] = std::move(forms);
   }
   return out;
 }

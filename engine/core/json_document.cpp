@@ -34,8 +34,8 @@ class TreeBuilder {
  public:
   // `base` is the offset in `text` where `stream` starts (after a byte order mark).
   TreeBuilder(std::string_view text, Stream& stream, std::size_t base, const ParseLimits& limits,
-              ParseResult& out)
-      : text_(text), stream_(stream), base_(base), limits_(limits), out_(out) {}
+              Arena& arena, ParseResult& out)
+      : text_(text), stream_(stream), base_(base), limits_(limits), arena_(&arena), out_(out) {}
 
   bool Null() { return open_slot(Type::Null, tell() - 4) != nullptr; }
   bool Bool(bool b) {
@@ -53,13 +53,13 @@ class TreeBuilder {
   bool RawNumber(const char* str, rapidjson::SizeType length, bool) {
     Value* v = open_slot(Type::Number, tell());
     if (!v) return false;
-    v->text.assign(str, length);
+    v->text = std::string_view(str, length);
     return true;
   }
   bool String(const char* str, rapidjson::SizeType length, bool) {
     Value* v = open_slot(Type::String, tell());
     if (!v) return false;
-    v->text.assign(str, length);
+    v->text = std::string_view(str, length);
     return true;
   }
   bool StartObject() { return start_container(Type::Object); }
@@ -70,8 +70,8 @@ class TreeBuilder {
   bool Key(const char* str, rapidjson::SizeType length, bool) {
     Frame& frame = frames_.back();
     const std::size_t offset = tell();  // the key's opening quote
-    std::string key(str, length);
-    Member member;
+    const std::string_view key(str, length);
+    Member member(arena_);
     member.key_offset = offset;
     if (frame.has_key(key)) {
       member.duplicate = true;
@@ -80,10 +80,11 @@ class TreeBuilder {
       if (!lines_) lines_.emplace(text_);
       const int first_line = first ? lines_->at(first->key_offset).line : 0;
       out_.issues.push_back({"E-DUPLICATE-KEY", offset, path_member(frame_path(frames_.size() - 1), key),
-                             "the key \"" + key + "\" appears twice in the same object (first on line " +
+                             "the key \"" + std::string(key) +
+                                 "\" appears twice in the same object (first on line " +
                                  std::to_string(first_line) + "); remove one of them"});
     }
-    member.key = std::move(key);
+    member.key = key;
     // Pack objects have a handful of members: one allocation up front instead of growing 1, 2, 4, 8
     // (each growth moves every member and its subtree's strings and vectors).
     if (frame.value->members.capacity() == 0) frame.value->members.reserve(8);
@@ -111,9 +112,9 @@ class TreeBuilder {
     Value* value = nullptr;
     // Keys seen, for duplicate detection: small objects are searched directly (no copies); a large
     // one keeps a set, so a hostile object of thousands of keys stays linear.
-    std::unordered_set<std::string> keys;
-    bool has_key(const std::string& key) {
-      const std::vector<Member>& members = value->members;
+    std::unordered_set<std::string_view> keys;
+    bool has_key(std::string_view key) {
+      const List<Member>& members = value->members;
       constexpr std::size_t kLinear = 32;
       if (members.size() < kLinear) {
         for (const Member& m : members) {
@@ -156,13 +157,13 @@ class TreeBuilder {
     }
     Value* slot = nullptr;
     if (frames_.empty()) {
-      root_.emplace();
+      root_.emplace(arena_);
       slot = &*root_;
     } else {
       Frame& frame = frames_.back();
       if (frame.value->is(Type::Array)) {
         if (frame.value->elements.capacity() == 0) frame.value->elements.reserve(4);
-        frame.value->elements.emplace_back();
+        frame.value->elements.emplace_back(arena_);
         slot = &frame.value->elements.back();
       } else {
         slot = &frame.value->members.back().value;
@@ -199,6 +200,7 @@ class TreeBuilder {
   Stream& stream_;  // not const: the in-situ stream's Tell() is not a const member
   std::size_t base_;
   ParseLimits limits_;
+  Arena* arena_;
   ParseResult& out_;
   std::optional<Value> root_;
   std::vector<Frame> frames_;
@@ -317,16 +319,18 @@ ParseResult parse(std::string_view text, const ParseLimits& limits) {
   }
   const std::size_t start = text.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
   // RapidJSON's fast stream reads up to a NUL; the text has none (checked above), so a terminated
-  // copy ends exactly where the text does.
-  std::string terminated(text.substr(start));
-  Stream stream(terminated.data());
-  TreeBuilder builder(text, stream, start, limits, result);
+  // copy ends exactly where the text does. Strings are decoded into this copy in place, and the
+  // tree's views point into it, so it moves into the result.
+  result.storage = std::make_unique<Storage>();
+  result.storage->text = std::string(text.substr(start));
+  Stream stream(result.storage->text.data());
+  TreeBuilder builder(text, stream, start, limits, result.storage->arena, result);
   rapidjson::Reader reader;
   // No kParseValidateEncodingFlag: find_invalid_utf8 above already rejected every malformed byte,
   // with its own message, so RapidJSON's per-character check could never fire and only cost time
   // (a third of the whole parse). Escaped surrogates (\uD800) are still checked by RapidJSON.
-  // kParseInsituFlag: `terminated` is our own copy, so strings may be decoded in place (the tree
-  // copies each one out in its handler before the buffer moves on).
+  // kParseInsituFlag: the buffer is our own copy, so strings may be decoded in place; a decoded
+  // string never overwrites an earlier one, so every view the tree keeps stays valid.
   constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseInsituFlag;
   const rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
   if (ok.IsError()) {
@@ -367,7 +371,7 @@ std::string describe(const Value& value) {
     case Type::Bool:
       return value.boolean ? "true" : "false";
     case Type::Number:
-      return value.text;
+      return std::string(value.text);
     case Type::String: {
       // Quote at most 40 code points, on a code point boundary, with control characters blanked.
       constexpr std::size_t kMaxCodePoints = 40;
@@ -392,18 +396,61 @@ std::string describe(const Value& value) {
   return "a value";
 }
 
-std::string path_member(const std::string& parent, std::string_view key) {
-  if (is_identifier(key)) return parent + "." + std::string(key);
-  std::string quoted = parent + "['";
-  for (const char c : key) {
-    if (c == '\'' || c == '\\') quoted += '\\';
-    quoted += c;
+void append_member(std::string& path, std::string_view key) {
+  if (is_identifier(key)) {
+    path += '.';
+    path += key;
+    return;
   }
-  return quoted + "']";
+  path += "['";
+  for (const char c : key) {
+    if (c == '\'' || c == '\\') path += '\\';
+    path += c;
+  }
+  path += "']";
+}
+
+void append_index(std::string& path, std::size_t index) {
+  path += '[';
+  path += std::to_string(index);
+  path += ']';
+}
+
+std::string path_member(const std::string& parent, std::string_view key) {
+  std::string path = parent;
+  append_member(path, key);
+  return path;
 }
 
 std::string path_index(const std::string& parent, std::size_t index) {
-  return parent + "[" + std::to_string(index) + "]";
+  std::string path = parent;
+  append_index(path, index);
+  return path;
+}
+
+void Path::append_to(std::string& out) const {
+  if (parent_) parent_->append_to(out);
+  switch (step_) {
+    case Step::Literal:
+      out += text_;
+      break;
+    case Step::Member:
+      append_member(out, text_);
+      break;
+    case Step::Index:
+      append_index(out, index_);
+      break;
+    case Step::Element:
+      out += text_;
+      append_index(out, index_);
+      break;
+  }
+}
+
+std::string Path::str() const {
+  std::string out;
+  append_to(out);
+  return out;
 }
 
 LineMap::LineMap(std::string_view text) : text_(text) {

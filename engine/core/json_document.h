@@ -5,10 +5,13 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/arena.h"
 
 namespace respite::core::json {
 
@@ -16,15 +19,25 @@ enum class Type { Null, Bool, Number, String, Array, Object };
 
 struct Member;
 
+// A tree's lists live in its parse's arena (ParseResult::storage); a Value made any other way, or
+// copied, uses the heap.
+template <typename T>
+using List = std::vector<T, ArenaAllocator<T>>;
+
 struct Value {
   Type type = Type::Null;
   std::size_t offset = 0;  // byte offset of the value's first character
   bool boolean = false;
   // String: the decoded text. Number: the number exactly as written (e.g. "4.50", "-2", "1e3"),
   // so messages can quote it and nothing is lost to binary floating point before validation.
-  std::string text;
-  std::vector<Value> elements;  // Array
-  std::vector<Member> members;  // Object, in document order (duplicates flagged, see Member)
+  // A view into the ParseResult's buffer: valid while that buffer lives.
+  std::string_view text;
+  List<Value> elements;  // Array
+  List<Member> members;  // Object, in document order (duplicates flagged, see Member)
+
+  Value() = default;
+  explicit Value(Arena* arena)
+      : elements(ArenaAllocator<Value>(arena)), members(ArenaAllocator<Member>(arena)) {}
 
   bool is(Type t) const { return type == t; }
   // The first member named `key`, or nullptr.
@@ -33,10 +46,13 @@ struct Value {
 };
 
 struct Member {
-  std::string key;
+  std::string_view key;        // into the ParseResult's buffer, like Value::text
   std::size_t key_offset = 0;  // byte offset of the key's opening quote
   bool duplicate = false;      // an earlier member of the same object has this key (reported by parse())
   Value value;
+
+  Member() = default;
+  explicit Member(Arena* arena) : value(arena) {}
 };
 
 // A syntax or structure problem found while parsing. `code` is a stable diagnostic code.
@@ -47,7 +63,17 @@ struct ParseIssue {
   std::string message;
 };
 
+// What a parsed tree points into: the decoded strings, keys and numbers (parsed in place: one
+// buffer instead of a string per value) and the memory of its lists.
+struct Storage {
+  std::string text;
+  Arena arena;
+};
+
 struct ParseResult {
+  // Keep it as long as the tree (moving it keeps the tree valid). Declared first, so that it
+  // outlives `root` here.
+  std::unique_ptr<Storage> storage;
   std::optional<Value> root;  // absent when the text is not well-formed JSON
   std::vector<ParseIssue> issues;
 };
@@ -74,6 +100,43 @@ const char* type_name(Type type);  // "a string", "a number", ...
 // JSON path helpers: "$.items" / "$['odd key']" and "$.items[3]".
 std::string path_member(const std::string& parent, std::string_view key);
 std::string path_index(const std::string& parent, std::size_t index);
+void append_member(std::string& path, std::string_view key);
+void append_index(std::string& path, std::size_t index);
+
+// A JSON path that is written out only when a message needs it. A validator passes one down to
+// every value it reads; almost none of them ever get a diagnostic, so building the text on the way
+// down would cost a string per value for nothing. A Path points at its parent and at the key text,
+// so it must not outlive either: make child paths from named paths (the rvalue overloads are
+// deleted so that a child of a temporary cannot be kept by mistake).
+class Path {
+ public:
+  // The start of a path, like "$" or "$.items" (a string literal: it is not copied).
+  Path(const char* root) : Path(nullptr, Step::Literal, root, 0) {}  // NOLINT: implicit on purpose
+
+  // A literal step written as is, like ".kind" (a string literal, or a string that outlives it).
+  Path operator+(const char* suffix) const& { return Path(this, Step::Literal, suffix, 0); }
+  Path operator+(const char*) && = delete;
+  // A member by its key: ".key" or "['odd key']", as path_member() writes it.
+  Path member(std::string_view key) const& { return Path(this, Step::Member, key, 0); }
+  Path member(std::string_view) && = delete;
+  Path index(std::size_t i) const& { return Path(this, Step::Index, {}, i); }
+  Path index(std::size_t) && = delete;
+  // An element of a list field in one step: element(".steps", 2) is ".steps[2]".
+  Path element(const char* list, std::size_t i) const& { return Path(this, Step::Element, list, i); }
+  Path element(const char*, std::size_t) && = delete;
+
+  std::string str() const;
+  void append_to(std::string& out) const;
+
+ private:
+  enum class Step { Literal, Member, Index, Element };
+  Path(const Path* parent, Step step, std::string_view text, std::size_t index)
+      : parent_(parent), step_(step), text_(text), index_(index) {}
+  const Path* parent_;
+  Step step_;
+  std::string_view text_;
+  std::size_t index_;
+};
 
 // Maps byte offsets in a text to 1-based line and column; columns count Unicode code points, so a
 // caret under "é" or "日" lands where an editor shows it. Lines end at "\n", "\r\n" or a lone "\r".

@@ -30,16 +30,6 @@ const std::vector<std::string> kPackFieldsV2 = {"$schema", "format_version", "id
 const std::vector<std::string> kPackFieldsNew = {"locales", "item_files"};
 const std::vector<std::string> kItemFileFields = {"$schema", "items"};
 
-std::string seconds_text(Millis ms) {
-  return json::format_seconds(ms);
-}
-
-// A number as written, shortened if someone wrote hundreds of digits.
-std::string shown(const json::Value& number) {
-  constexpr std::size_t kMax = 24;
-  return number.text.size() <= kMax ? number.text : number.text.substr(0, kMax) + "...";
-}
-
 std::string file_read_problem(const FileRead& read, const std::string& relative, const std::string& what) {
   switch (read.status) {
     case FileRead::Status::Missing:
@@ -72,12 +62,22 @@ const char* file_read_code(const FileRead& read) {
 
 }  // namespace
 
+std::string seconds_text(Millis ms) {
+  return json::format_seconds(ms);
+}
+
+std::string shown(const json::Value& number) {
+  constexpr std::size_t kMax = 24;
+  const std::string_view text = number.text;
+  return text.size() <= kMax ? std::string(text) : std::string(text.substr(0, kMax)) + "...";
+}
+
 PackReader::PackReader(const PackFiles& files, const PackLimits& limits, PackLoadResult& out)
     : files_(files), limits_(limits), out_(out) {}
 
 // ---- Reporting ------------------------------------------------------------------------------------
 
-void PackReader::report(Severity severity, const char* code, Loc where, const std::string& path,
+void PackReader::report(Severity severity, const char* code, Loc where, std::string path,
                         std::string message) {
   if (pending_.size() >= limits_.max_diagnostics) {
     ++(severity == Severity::Error ? dropped_errors_ : dropped_warnings_);
@@ -86,11 +86,11 @@ void PackReader::report(Severity severity, const char* code, Loc where, const st
   Diagnostic d;
   d.severity = severity;
   d.code = code;
-  d.json_path = path;
+  d.json_path = std::move(path);
   d.message = std::move(message);
   if (where.file < sources_.size()) {
     const Source& source = sources_[where.file];
-    const json::LineMap::Position pos = source.lines->at(where.offset);
+    const json::LineMap::Position pos = lines_of(where.file).at(where.offset);
     d.file = source.display;
     d.line = pos.line;
     d.column = pos.column;
@@ -147,94 +147,101 @@ void PackReader::finish() {
 
 // ---- Generic checks -------------------------------------------------------------------------------
 
-void PackReader::check_fields(const Value& object, const std::string& path,
-                              const std::vector<std::string>& known, const std::vector<std::string>& newer) {
+void PackReader::check_fields(const Value& object, const Path& path, const std::vector<std::string>& known,
+                              const std::vector<std::string>& newer) {
   for (const json::Member& member : object.members) {
     if (member.duplicate) continue;  // already an E-DUPLICATE-KEY
     if (std::find(known.begin(), known.end(), member.key) != known.end()) continue;
-    const std::string field_path = json::path_member(path, member.key);
+    const std::string key(member.key);
+    const Path field_path = path.member(member.key);
     if (std::find(newer.begin(), newer.end(), member.key) != newer.end()) {
       warning("W-UNKNOWN-FIELD", at_key(member), field_path,
-              "the field \"" + member.key +
-                  "\" needs \"format_version\": 2; it is ignored in this pack (format 1)");
+              "the field \"" + key + "\" needs \"format_version\": 2; it is ignored in this pack (format 1)");
     } else if (const auto guess = closest(member.key, known)) {
       warning("W-UNKNOWN-FIELD", at_key(member), field_path,
-              "unknown field \"" + member.key + "\" is ignored; did you mean \"" + *guess + "\"?");
+              "unknown field \"" + key + "\" is ignored; did you mean \"" + *guess + "\"?");
     } else {
       warning("W-UNKNOWN-FIELD", at_key(member), field_path,
-              "unknown field \"" + member.key + "\" is ignored (fields here: " + join(known) + ")");
+              "unknown field \"" + key + "\" is ignored (fields here: " + join(known) + ")");
     }
   }
 }
 
-const json::Value* PackReader::require(const Value& object, const std::string& path, const char* key,
-                                       const std::string& what) {
+const json::Value* PackReader::require(const Value& object, const Path& path, const char* key,
+                                       std::string_view what) {
   const Value* v = object.find(key);
   if (!v)
     error("E-MISSING", at(object), path,
-          std::string("missing the required field \"") + key + "\" (" + what + ")");
+          std::string("missing the required field \"") + key + "\" (" + std::string(what) + ")");
   return v;
 }
 
-bool PackReader::expect_type(const Value& v, Type type, const std::string& path,
-                             const std::string& expected) {
+// The "expected ..." texts below are built only when a message needs them: most values are fine.
+bool PackReader::expect_type(const Value& v, Type type, const Path& path, std::string_view expected) {
   if (v.is(type)) return true;
-  error("E-TYPE", at(v), path, "expected " + expected + ", found " + json::describe(v));
+  error("E-TYPE", at(v), path, "expected " + std::string(expected) + ", found " + json::describe(v));
   return false;
 }
 
-std::optional<std::string> PackReader::read_string(const Value& v, const std::string& path,
-                                                   const std::string& expected) {
+std::optional<std::string> PackReader::read_string(const Value& v, const Path& path,
+                                                   std::string_view expected) {
   if (!expect_type(v, Type::String, path, expected)) return std::nullopt;
-  return v.text;
+  return std::string(v.text);
 }
 
-std::optional<std::string> PackReader::read_id(const Value& v, const std::string& path) {
-  const std::string expected =
+std::optional<std::string> PackReader::read_id(const Value& v, const Path& path) {
+  constexpr std::string_view expected =
       "an id of 2 to 64 lowercase letters, digits and hyphens, starting with a letter or digit (like "
       "\"two-minute-reset\")";
   auto id = read_string(v, path, expected);
   if (!id) return std::nullopt;
   if (!pack_text::is_valid_id(*id)) {
-    error("E-FORMAT", at(v), path, "expected " + expected + ", found " + json::describe(v));
+    error("E-FORMAT", at(v), path, "expected " + std::string(expected) + ", found " + json::describe(v));
     return std::nullopt;
   }
   return id;
 }
 
-std::optional<std::string> PackReader::read_locale(const Value& v, const std::string& path) {
-  const std::string expected = "a language code like \"en\", \"es\" or \"pt-BR\"";
+std::optional<std::string> PackReader::read_locale(const Value& v, const Path& path) {
+  constexpr std::string_view expected = "a language code like \"en\", \"es\" or \"pt-BR\"";
   auto locale = read_string(v, path, expected);
   if (!locale) return std::nullopt;
   if (!pack_text::is_valid_locale(*locale)) {
-    error("E-FORMAT", at(v), path, "expected " + expected + ", found " + json::describe(v));
+    error("E-FORMAT", at(v), path, "expected " + std::string(expected) + ", found " + json::describe(v));
     return std::nullopt;
   }
   return locale;
 }
 
-std::optional<std::string> PackReader::read_choice(const Value& v, const std::string& path,
+std::optional<std::string> PackReader::read_choice(const Value& v, const Path& path,
                                                    const std::vector<std::string>& choices) {
-  const std::string expected = "one of " + quoted_choices(choices);
-  auto value = read_string(v, path, expected);
-  if (!value) return std::nullopt;
-  if (std::find(choices.begin(), choices.end(), *value) != choices.end()) return value;
-  const auto guess = closest(*value, choices);
+  const auto expected = [&choices] { return "one of " + quoted_choices(choices); };
+  if (!v.is(Type::String)) {
+    error("E-TYPE", at(v), path, "expected " + expected() + ", found " + json::describe(v));
+    return std::nullopt;
+  }
+  if (std::find(choices.begin(), choices.end(), v.text) != choices.end()) return std::string(v.text);
+  const auto guess = closest(v.text, choices);
   error("E-ENUM", at(v), path,
-        "expected " + expected + ", found " + json::describe(v) +
+        "expected " + expected() + ", found " + json::describe(v) +
             (guess ? "; did you mean \"" + *guess + "\"?" : std::string()));
   return std::nullopt;
 }
 
-std::optional<Millis> PackReader::read_seconds(const Value& v, const std::string& path, Millis min,
-                                               Millis max, const std::string& purpose) {
-  const std::string expected =
-      "a number of seconds between " + seconds_text(min) + " and " + seconds_text(max) + purpose;
-  if (!expect_type(v, Type::Number, path, expected)) return std::nullopt;
+std::optional<Millis> PackReader::read_seconds(const Value& v, const Path& path, Millis min, Millis max,
+                                               std::string_view purpose) {
+  const auto expected = [&] {
+    return "a number of seconds between " + seconds_text(min) + " and " + seconds_text(max) +
+           std::string(purpose);
+  };
+  if (!v.is(Type::Number)) {
+    error("E-TYPE", at(v), path, "expected " + expected() + ", found " + json::describe(v));
+    return std::nullopt;
+  }
   const std::optional<double> seconds = json::number_value(v.text);
   if (!seconds || *seconds * 1000.0 < static_cast<double>(min.count()) ||
       *seconds * 1000.0 > static_cast<double>(max.count())) {
-    error("E-RANGE", at(v), path, "expected " + expected + ", found " + shown(v));
+    error("E-RANGE", at(v), path, "expected " + expected() + ", found " + shown(v));
     return std::nullopt;
   }
   const double ms = *seconds * 1000.0;
@@ -247,48 +254,56 @@ std::optional<Millis> PackReader::read_seconds(const Value& v, const std::string
   return Millis(std::llround(ms));
 }
 
-std::optional<int> PackReader::read_whole_number(const Value& v, const std::string& path, int min, int max,
-                                                 const std::string& unit) {
-  const std::string expected = "a whole number" + (unit.empty() ? std::string() : " of " + unit) +
-                               " between " + std::to_string(min) + " and " + std::to_string(max);
-  if (!expect_type(v, Type::Number, path, expected)) return std::nullopt;
+std::optional<int> PackReader::read_whole_number(const Value& v, const Path& path, int min, int max,
+                                                 std::string_view unit) {
+  const auto expected = [&] {
+    return "a whole number" + (unit.empty() ? std::string() : " of " + std::string(unit)) + " between " +
+           std::to_string(min) + " and " + std::to_string(max);
+  };
+  if (!v.is(Type::Number)) {
+    error("E-TYPE", at(v), path, "expected " + expected() + ", found " + json::describe(v));
+    return std::nullopt;
+  }
   const std::optional<double> value = json::number_value(v.text);
   if (!value || std::floor(*value) != *value || *value < min || *value > max) {
-    error("E-RANGE", at(v), path, "expected " + expected + ", found " + shown(v));
+    error("E-RANGE", at(v), path, "expected " + expected() + ", found " + shown(v));
     return std::nullopt;
   }
   return static_cast<int>(*value);
 }
 
-std::optional<double> PackReader::read_number(const Value& v, const std::string& path, double min, double max,
-                                              const std::string& expected) {
+std::optional<double> PackReader::read_number(const Value& v, const Path& path, double min, double max,
+                                              std::string_view expected) {
   if (!expect_type(v, Type::Number, path, expected)) return std::nullopt;
   const std::optional<double> value = json::number_value(v.text);
   if (!value || *value < min || *value > max) {
-    error("E-RANGE", at(v), path, "expected " + expected + ", found " + shown(v));
+    error("E-RANGE", at(v), path, "expected " + std::string(expected) + ", found " + shown(v));
     return std::nullopt;
   }
   return value;
 }
 
-const json::Value* PackReader::read_list(const Value& v, const std::string& path, const std::string& noun,
+const json::Value* PackReader::read_list(const Value& v, const Path& path, std::string_view noun,
                                          std::size_t max, bool allow_empty) {
-  if (!expect_type(v, Type::Array, path, "a list [...] of " + noun + "s")) return nullptr;
+  const std::string nouns = std::string(noun) + "s";
+  if (!v.is(Type::Array)) {
+    error("E-TYPE", at(v), path, "expected a list [...] of " + nouns + ", found " + json::describe(v));
+    return nullptr;
+  }
   if (!allow_empty && v.elements.empty()) {
-    error("E-EMPTY", at(v), path, "expected at least one " + noun + ", found an empty list []");
+    error("E-EMPTY", at(v), path, "expected at least one " + std::string(noun) + ", found an empty list []");
     return nullptr;
   }
   if (v.elements.size() > max) {
     error("E-LIMIT", at(v), path,
-          "expected at most " + std::to_string(max) + " " + noun + "s, found " +
+          "expected at most " + std::to_string(max) + " " + nouns + ", found " +
               std::to_string(v.elements.size()));
     return nullptr;
   }
   return &v;
 }
 
-void PackReader::check_prose(const std::string& text, Loc where, const std::string& path,
-                             const std::string& locale) {
+void PackReader::check_prose(std::string_view text, Loc where, const Path& path, const std::string& locale) {
   // Named only when there is something to say: most texts have no problem at all.
   const auto which = [&locale] {
     return locale.empty() ? std::string("the text") : "the \"" + locale + "\" text";
@@ -318,23 +333,43 @@ void PackReader::check_prose(const std::string& text, Loc where, const std::stri
   }
 }
 
-bool PackReader::prose_may_need_report(const std::string& text) const {
+bool PackReader::prose_may_need_report(std::string_view text) const {
   // Ordinary prose holds no invisible or control character: one pre-check rules out both scans.
   return text.size() > limits_.max_text_bytes || pack_text::may_hold_special(text);
 }
 
-void PackReader::insert_locale(std::vector<std::string>& locales, const std::string& locale) {
-  const auto it = std::lower_bound(locales.begin(), locales.end(), locale);
-  if (it == locales.end() || *it != locale) locales.insert(it, locale);
+std::uint32_t PackReader::locale_index(std::string_view locale) {
+  const auto [it, added] =
+      locale_numbers_.try_emplace(std::string(locale), static_cast<std::uint32_t>(locale_names_.size()));
+  if (added) locale_names_.emplace_back(locale);
+  return it->second;
 }
 
-bool PackReader::has_locale(const std::vector<std::string>& locales, const std::string& locale) {
-  return std::binary_search(locales.begin(), locales.end(), locale);
+bool PackReader::text_has_locale(const TextRecord& record, std::uint32_t locale) const {
+  const auto begin = text_locales_.begin() + static_cast<std::ptrdiff_t>(record.locales_begin);
+  return std::find(begin, begin + static_cast<std::ptrdiff_t>(record.locales_size), locale) !=
+         begin + static_cast<std::ptrdiff_t>(record.locales_size);
 }
 
-std::optional<LocalizedText> PackReader::read_text(const Value& v, const std::string& path) {
-  TextRecord record{at(v), path, {}};
-  record.locales.reserve(v.is(Type::Object) ? v.members.size() : 1);  // one allocation, not one per growth
+std::vector<std::string> PackReader::text_locale_names(const TextRecord& record) const {
+  std::vector<std::string> names;
+  for (std::size_t k = 0; k < record.locales_size; ++k) {
+    names.push_back(locale_names_[text_locales_[record.locales_begin + k]]);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+const json::LineMap& PackReader::lines_of(std::size_t file) {
+  Source& source = sources_[file];
+  if (!source.lines) source.lines = std::make_unique<json::LineMap>(source.text);
+  return *source.lines;
+}
+
+std::optional<LocalizedText> PackReader::read_text(const Value& v, const Path& path) {
+  TextRecord record{at(v), text_paths_.size(), 0, text_locales_.size(), 0};
+  path.append_to(text_paths_);
+  record.path_size = text_paths_.size() - record.path_begin;
   LocalizedText text;
   bool ok = true;
   if (v.is(Type::String)) {
@@ -343,8 +378,8 @@ std::optional<LocalizedText> PackReader::read_text(const Value& v, const std::st
       return std::nullopt;
     }
     check_prose(v.text, at(v), path, "");
-    text.set(locale_, v.text);
-    insert_locale(record.locales, locale_);
+    text.set(locale_, std::string(v.text));
+    text_locales_.push_back(locale_index(locale_));
   } else if (v.is(Type::Object)) {
     if (v.members.empty()) {
       error("E-EMPTY", at(v), path,
@@ -354,17 +389,18 @@ std::optional<LocalizedText> PackReader::read_text(const Value& v, const std::st
     for (const json::Member& member : v.members) {
       if (member.duplicate) continue;
       // The member's JSON path is only needed for a diagnostic, which most texts never get.
-      const auto member_path = [&path, &member] { return json::path_member(path, member.key); };
+      const auto member_path = [&path, &member] { return path.member(member.key); };
       if (!pack_text::is_valid_locale(member.key)) {
         error("E-FORMAT", at_key(member), member_path(),
-              "expected a language code like \"en\", \"es\" or \"pt-BR\" as the key, found \"" + member.key +
-                  "\"");
+              "expected a language code like \"en\", \"es\" or \"pt-BR\" as the key, found \"" +
+                  std::string(member.key) + "\"");
         ok = false;
         continue;
       }
       if (!member.value.is(Type::String)) {
         error("E-TYPE", at(member.value), member_path(),
-              "expected the \"" + member.key + "\" text as a string, found " + json::describe(member.value));
+              "expected the \"" + std::string(member.key) + "\" text as a string, found " +
+                  json::describe(member.value));
         ok = false;
         continue;
       }
@@ -376,8 +412,8 @@ std::optional<LocalizedText> PackReader::read_text(const Value& v, const std::st
       if (prose_may_need_report(member.value.text)) {
         check_prose(member.value.text, at(member.value), member_path(), "");
       }
-      text.set(member.key, member.value.text);
-      insert_locale(record.locales, member.key);
+      text.set(std::string(member.key), std::string(member.value.text));
+      text_locales_.push_back(locale_index(member.key));
     }
   } else {
     error("E-TYPE", at(v), path,
@@ -385,12 +421,13 @@ std::optional<LocalizedText> PackReader::read_text(const Value& v, const std::st
               json::describe(v));
     return std::nullopt;
   }
-  texts_.push_back(std::move(record));
+  record.locales_size = text_locales_.size() - record.locales_begin;
+  texts_.push_back(record);
   if (!ok) return std::nullopt;
   return text;
 }
 
-std::optional<std::string> PackReader::read_ref(const Value& v, const std::string& path) {
+std::optional<std::string> PackReader::read_ref(const Value& v, const Path& path) {
   const std::string expected =
       "an item id like \"two-minute-reset\", or \"PACK_ID/ITEM_ID\" for an item of another pack";
   auto ref = read_string(v, path, expected);
@@ -407,7 +444,7 @@ std::optional<std::string> PackReader::read_ref(const Value& v, const std::strin
   return ref;
 }
 
-std::optional<std::string> PackReader::read_file_path(const Value& v, const std::string& path, bool image) {
+std::optional<std::string> PackReader::read_file_path(const Value& v, const Path& path, bool image) {
   const std::string expected = image ? "the path of a PNG image in the pack, like \"images/stretch.png\""
                                      : "the path of a sound in the pack, like \"audio/step1.ogg\"";
   auto file = read_string(v, path, expected);
@@ -416,7 +453,7 @@ std::optional<std::string> PackReader::read_file_path(const Value& v, const std:
     error("E-PATH", at(v), path, "expected " + expected + ", found " + json::describe(v) + ": " + *problem);
     return std::nullopt;
   }
-  asset_uses_.push_back(AssetUse{at(v), path, *file, image, std::nullopt});
+  asset_uses_.push_back(AssetUse{at(v), path.str(), *file, image, std::nullopt});
   return file;
 }
 
@@ -455,7 +492,6 @@ void PackReader::run(const std::string& manifest, std::optional<std::string_view
     main.text = std::move(read.bytes);
   }
   bytes_read_ += main.text.size();
-  main.lines = std::make_unique<json::LineMap>(main.text);
   sources_.push_back(std::move(main));
   pack_.files.push_back(manifest);
 
@@ -464,8 +500,9 @@ void PackReader::run(const std::string& manifest, std::optional<std::string_view
   parse_limits.max_values = limits_.max_json_values;
   json::ParseResult parsed = json::parse(sources_[0].text, parse_limits);
   for (const json::ParseIssue& issue : parsed.issues)
-    error(issue.code.c_str(), Loc{0, issue.offset}, issue.path, issue.message);
+    error_at(issue.code.c_str(), Loc{0, issue.offset}, issue.path, issue.message);
   if (parsed.root) {
+    sources_[0].storage = std::move(parsed.storage);
     sources_[0].root = std::move(parsed.root);
     read_pack(*sources_[0].root, source);
   }
@@ -527,7 +564,7 @@ void PackReader::read_pack(const Value& root, const std::string& source) {
     if (auto id = read_id(*v, "$.id")) {
       pack_.id = *id;
       out_.pack_id = *id;
-      const json::LineMap::Position pos = sources_[0].lines->at(v->offset);
+      const json::LineMap::Position pos = lines_of(0).at(v->offset);
       out_.id_line = pos.line;
       out_.id_column = pos.column;
     }
@@ -577,7 +614,8 @@ void PackReader::read_locales(const Value& v) {
   declared_locales_ = true;
   std::vector<std::string> locales;
   for (std::size_t i = 0; i < v.elements.size(); ++i) {
-    const std::string path = json::path_index("$.locales", i);
+    const Path locales_path = "$.locales";
+    const Path path = locales_path.index(i);
     if (auto locale = read_locale(v.elements[i], path)) {
       if (std::find(locales.begin(), locales.end(), *locale) != locales.end()) {
         error("E-DUPLICATE-ID", at(v.elements[i]), path, "the language \"" + *locale + "\" is listed twice");
@@ -600,7 +638,8 @@ void PackReader::read_item_files(const Value& v) {
   std::set<std::string> seen;
   for (std::size_t i = 0; i < v.elements.size(); ++i) {
     const Value& entry = v.elements[i];
-    const std::string path = json::path_index("$.item_files", i);
+    const Path files_path = "$.item_files";
+    const Path path = files_path.index(i);
     const std::string expected = "the path of a JSON file in the pack, like \"items/micro-breaks.json\"";
     auto file = read_string(entry, path, expected);
     if (!file) continue;
@@ -623,7 +662,7 @@ void PackReader::read_item_files(const Value& v) {
   }
 }
 
-void PackReader::read_item_file(const std::string& relative, Loc where, const std::string& path) {
+void PackReader::read_item_file(const std::string& relative, Loc where, const Path& path) {
   FileRead read = files_.read(relative, limits_.max_manifest_bytes);
   if (read.status == FileRead::Status::TooLarge) {
     error("E-TOO-LARGE", where, path,
@@ -645,7 +684,6 @@ void PackReader::read_item_file(const std::string& relative, Loc where, const st
   source.relative = relative;
   source.display = files_.display(relative);
   source.text = std::move(read.bytes);
-  source.lines = std::make_unique<json::LineMap>(source.text);
   sources_.push_back(std::move(source));
   pack_.files.push_back(relative);
   const std::size_t saved = file_;
@@ -657,8 +695,9 @@ void PackReader::read_item_file(const std::string& relative, Loc where, const st
   parse_limits.max_values = limits_.max_json_values;
   json::ParseResult parsed = json::parse(current.text, parse_limits);
   for (const json::ParseIssue& issue : parsed.issues)
-    error(issue.code.c_str(), Loc{file_, issue.offset}, issue.path, issue.message);
+    error_at(issue.code.c_str(), Loc{file_, issue.offset}, issue.path, issue.message);
   if (parsed.root) {
+    current.storage = std::move(parsed.storage);
     current.root = std::move(parsed.root);
     const Value& root = *current.root;
     if (!root.is(Type::Object)) {
@@ -674,7 +713,7 @@ void PackReader::read_item_file(const std::string& relative, Loc where, const st
   file_ = saved;
 }
 
-void PackReader::read_items(const Value& v, const std::string& path) {
+void PackReader::read_items(const Value& v, const Path& path) {
   const bool in_manifest = file_ == 0;
   const bool may_be_empty =
       in_manifest && sources_[0].root && sources_[0].root->find("item_files") && pack_.format_version >= 2;
@@ -686,9 +725,9 @@ void PackReader::read_items(const Value& v, const std::string& path) {
     return;
   }
   item_count_ += v.elements.size();
+  pack_.items.reserve(item_count_);  // an Item is large: growing the list would move every one
   for (std::size_t i = 0; i < v.elements.size(); ++i) {
-    if (auto item = read_item(v.elements[i], json::path_index(path, i)))
-      pack_.items.push_back(std::move(*item));
+    if (auto item = read_item(v.elements[i], path.index(i))) pack_.items.push_back(std::move(*item));
   }
 }
 
@@ -722,9 +761,9 @@ void PackReader::check_refs() {
     if (item_ids_.count(ref->item_id) != 0) continue;
     std::vector<std::string> ids(item_ids_.begin(), item_ids_.end());
     const auto guess = closest(ref->item_id, ids);
-    error("E-UNKNOWN-REF", use.at, use.path,
-          "the " + use.what + " names \"" + use.ref + "\", but no item in this pack has the id \"" +
-              ref->item_id + "\"" + (guess ? "; did you mean \"" + *guess + "\"?" : std::string()));
+    error_at("E-UNKNOWN-REF", use.at, use.path,
+             "the " + use.what + " names \"" + use.ref + "\", but no item in this pack has the id \"" +
+                 ref->item_id + "\"" + (guess ? "; did you mean \"" + *guess + "\"?" : std::string()));
   }
 }
 
@@ -771,11 +810,11 @@ void PackReader::check_program_cycles() {
       }
     }
     if (!first) continue;
-    error("E-CYCLE", first->at, first->path,
-          trail.size() == 2
-              ? "the program \"" + start + "\" lists itself; a program may not include itself"
-              : "the program \"" + start + "\" includes itself through other programs (" +
-                    join(trail, " -> ") + "); a program may not include itself, directly or indirectly");
+    error_at("E-CYCLE", first->at, first->path,
+             trail.size() == 2
+                 ? "the program \"" + start + "\" lists itself; a program may not include itself"
+                 : "the program \"" + start + "\" includes itself through other programs (" +
+                       join(trail, " -> ") + "); a program may not include itself, directly or indirectly");
   }
 }
 
@@ -794,45 +833,45 @@ void PackReader::check_assets() {
     const AssetUse& first = *uses.front();
     FileRead read = files_.read(file, cap);
     if (read.status == FileRead::Status::TooLarge) {
-      error("E-ASSET-LIMIT", first.at, first.path,
-            "\"" + file + "\" is " + std::to_string(read.size) + " bytes; an image may be at most " +
-                std::to_string(limits_.assets.max_image_bytes) + " bytes and a sound " +
-                std::to_string(limits_.assets.max_audio_bytes));
+      error_at("E-ASSET-LIMIT", first.at, first.path,
+               "\"" + file + "\" is " + std::to_string(read.size) + " bytes; an image may be at most " +
+                   std::to_string(limits_.assets.max_image_bytes) + " bytes and a sound " +
+                   std::to_string(limits_.assets.max_audio_bytes));
       continue;
     }
     if (read.status != FileRead::Status::Ok) {
-      error(read.status == FileRead::Status::Symlink ? "E-SYMLINK" : "E-ASSET-MISSING", first.at, first.path,
-            file_read_problem(read, file, "file"));
+      error_at(read.status == FileRead::Status::Symlink ? "E-SYMLINK" : "E-ASSET-MISSING", first.at,
+               first.path, file_read_problem(read, file, "file"));
       continue;
     }
     bytes_read_ += read.bytes.size();
     if (bytes_read_ > limits_.max_pack_bytes) {
-      error("E-LIMIT", first.at, first.path,
-            "the pack's files add up to more than " + std::to_string(limits_.max_pack_bytes) + " bytes");
+      error_at("E-LIMIT", first.at, first.path,
+               "the pack's files add up to more than " + std::to_string(limits_.max_pack_bytes) + " bytes");
       return;
     }
     AssetCheck check = check_asset(file, read.bytes, limits_.assets);
     if (!check.asset) {
-      error(check.code.c_str(), first.at, first.path, "\"" + file + "\": " + check.problem);
+      error_at(check.code.c_str(), first.at, first.path, "\"" + file + "\": " + check.problem);
       continue;
     }
     bool fits = true;
     for (const AssetUse* use : uses) {
       const bool is_image = check.asset->type == AssetType::Png;
       if (use->image && !is_image) {
-        error("E-ASSET-TYPE", use->at, use->path,
-              "\"" + file + "\" is a " + (check.asset->type == AssetType::Wav ? "WAV" : "Ogg") +
-                  " sound, but an image (PNG) belongs here");
+        error_at("E-ASSET-TYPE", use->at, use->path,
+                 "\"" + file + "\" is a " + (check.asset->type == AssetType::Wav ? "WAV" : "Ogg") +
+                     " sound, but an image (PNG) belongs here");
         fits = false;
       } else if (!use->image && is_image) {
-        error("E-ASSET-TYPE", use->at, use->path,
-              "\"" + file + "\" is a PNG image, but a sound (WAV or Ogg Vorbis) belongs here");
+        error_at("E-ASSET-TYPE", use->at, use->path,
+                 "\"" + file + "\" is a PNG image, but a sound (WAV or Ogg Vorbis) belongs here");
         fits = false;
       } else if (!use->image && use->plays_for && check.asset->duration > *use->plays_for) {
-        warning("W-AUDIO-LONGER", use->at, use->path,
-                "\"" + file + "\" lasts " + seconds_text(check.asset->duration) +
-                    " seconds, but its step lasts " + seconds_text(*use->plays_for) +
-                    " seconds; the end will be cut off");
+        warning_at("W-AUDIO-LONGER", use->at, use->path,
+                   "\"" + file + "\" lasts " + seconds_text(check.asset->duration) +
+                       " seconds, but its step lasts " + seconds_text(*use->plays_for) +
+                       " seconds; the end will be cut off");
       }
     }
     if (!fits) continue;
@@ -851,36 +890,45 @@ void PackReader::check_translations() {
   }
   const std::string& fallback = pack_.default_locale;
   const std::string whose = declared_locales_ ? "the pack's locales are " : "the pack's title has ";
+  // The checks compare language numbers; names are looked up only for a message.
+  const std::uint32_t fallback_number = locale_index(fallback);
+  std::vector<std::uint32_t> wanted;  // `locales` by number, in the same (sorted) order
+  for (const std::string& locale : locales) wanted.push_back(locale_index(locale));
+  std::vector<bool> is_wanted(locale_names_.size(), false);
+  for (const std::uint32_t n : wanted) is_wanted[n] = true;
   for (const TextRecord& record : texts_) {
-    if (record.locales.empty()) continue;  // every entry was broken; already reported
-    if (!has_locale(record.locales, fallback)) {
-      error("E-DEFAULT-LOCALE", record.at, record.path,
-            "no text in the pack's default language \"" + fallback + "\" (found " +
-                join({record.locales.begin(), record.locales.end()}) +
-                "); it is shown when a translation is missing");
+    if (record.locales_size == 0) continue;  // every entry was broken; already reported
+    const auto path = [&] { return text_paths_.substr(record.path_begin, record.path_size); };
+    if (!text_has_locale(record, fallback_number)) {
+      error_at("E-DEFAULT-LOCALE", record.at, path(),
+               "no text in the pack's default language \"" + fallback + "\" (found " +
+                   join(text_locale_names(record)) + "); it is shown when a translation is missing");
       continue;
     }
     std::vector<std::string> missing;
-    for (const std::string& locale : locales) {
-      if (!has_locale(record.locales, locale)) missing.push_back(locale);
+    for (std::size_t k = 0; k < wanted.size(); ++k) {
+      if (!text_has_locale(record, wanted[k])) missing.push_back(locale_names_[wanted[k]]);
     }
     if (!missing.empty()) {
-      warning("W-MISSING-TRANSLATION", record.at, record.path,
-              "no " + quoted_choices(missing) + " text, although " + whose +
-                  join({locales.begin(), locales.end()}) + "; the \"" + fallback +
-                  "\" text is shown instead");
+      warning_at("W-MISSING-TRANSLATION", record.at, path(),
+                 "no " + quoted_choices(missing) + " text, although " + whose +
+                     join({locales.begin(), locales.end()}) + "; the \"" + fallback +
+                     "\" text is shown instead");
     }
-    if (declared_locales_) {
+    if (!declared_locales_) continue;
+    bool any_extra = false;
+    for (std::size_t k = 0; k < record.locales_size; ++k) {
+      any_extra = any_extra || !is_wanted[text_locales_[record.locales_begin + k]];
+    }
+    if (any_extra) {
       std::vector<std::string> extra;
-      for (const std::string& locale : record.locales) {
+      for (const std::string& locale : text_locale_names(record)) {
         if (locales.count(locale) == 0) extra.push_back(locale);
       }
-      if (!extra.empty()) {
-        warning("W-UNDECLARED-LOCALE", record.at, record.path,
-                "text in \"" + join(extra, "\", \"") + "\", which " + (extra.size() == 1 ? "is" : "are") +
-                    " not in the pack's \"locales\" (" + join({locales.begin(), locales.end()}) +
-                    "); add the language there or remove the text");
-      }
+      warning_at("W-UNDECLARED-LOCALE", record.at, path(),
+                 "text in \"" + join(extra, "\", \"") + "\", which " + (extra.size() == 1 ? "is" : "are") +
+                     " not in the pack's \"locales\" (" + join({locales.begin(), locales.end()}) +
+                     "); add the language there or remove the text");
     }
   }
 }

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/json_document.h"
@@ -23,6 +24,11 @@ struct Loc {
   std::size_t file = 0;
   std::size_t offset = 0;
 };
+
+// Shared by both files: seconds as a message shows them ("4.5"), and a number as written,
+// shortened if someone wrote hundreds of digits.
+std::string seconds_text(Millis ms);
+std::string shown(const json::Value& number);
 
 class PackReader {
  public:
@@ -37,21 +43,26 @@ class PackReader {
  private:
   using Value = json::Value;
   using Type = json::Type;
+  using Path = json::Path;
 
   struct Source {
     std::string relative;
     std::string display;
     std::string text;
-    std::unique_ptr<json::LineMap> lines;
-    std::optional<json::Value> root;  // kept while the pack is read: checks at the end point into it
+    std::unique_ptr<json::LineMap> lines;    // see lines_of()
+    std::unique_ptr<json::Storage> storage;  // what root points into; outlives it
+    std::optional<json::Value> root;         // kept while the pack is read: checks at the end point into it
   };
 
   // A LocalizedText as written, for the translation check at the end.
   struct TextRecord {
     Loc at;
-    std::string path;
-    // Sorted, no duplicates: like a std::set, but one allocation for a text's two or three locales.
-    std::vector<std::string> locales;
+    // Its JSON path, kept in text_paths_, and its languages, kept in text_locales_ (shared
+    // storage: a pack has hundreds of texts, and this way they cost no allocation each).
+    std::size_t path_begin = 0;
+    std::size_t path_size = 0;
+    std::size_t locales_begin = 0;
+    std::size_t locales_size = 0;
   };
 
   // A reference to an item, checked once every item is known.
@@ -74,12 +85,19 @@ class PackReader {
   };
 
   // ---- Reporting (pack_reader.cpp) ----
-  void report(Severity severity, const char* code, Loc at, const std::string& path, std::string message);
-  void error(const char* code, Loc at, const std::string& path, std::string message) {
-    report(Severity::Error, code, at, path, std::move(message));
+  void report(Severity severity, const char* code, Loc at, std::string path, std::string message);
+  void error(const char* code, Loc at, const Path& path, std::string message) {
+    report(Severity::Error, code, at, path.str(), std::move(message));
   }
-  void warning(const char* code, Loc at, const std::string& path, std::string message) {
-    report(Severity::Warning, code, at, path, std::move(message));
+  void warning(const char* code, Loc at, const Path& path, std::string message) {
+    report(Severity::Warning, code, at, path.str(), std::move(message));
+  }
+  // For paths kept as text (checks across items, after the values' own paths are gone).
+  void error_at(const char* code, Loc at, std::string path, std::string message) {
+    report(Severity::Error, code, at, std::move(path), std::move(message));
+  }
+  void warning_at(const char* code, Loc at, std::string path, std::string message) {
+    report(Severity::Warning, code, at, std::move(path), std::move(message));
   }
   void file_error(const char* code, std::string message);  // no position: line and column 0
   Loc at(const Value& v) const { return Loc{file_, v.offset}; }
@@ -88,65 +106,66 @@ class PackReader {
   void finish();
 
   // ---- Generic checks ----
-  void check_fields(const Value& object, const std::string& path, const std::vector<std::string>& known,
+  void check_fields(const Value& object, const Path& path, const std::vector<std::string>& known,
                     const std::vector<std::string>& newer = {});
-  const Value* require(const Value& object, const std::string& path, const char* key,
-                       const std::string& what);
-  bool expect_type(const Value& v, Type type, const std::string& path, const std::string& expected);
-  std::optional<std::string> read_string(const Value& v, const std::string& path,
-                                         const std::string& expected);
-  std::optional<std::string> read_id(const Value& v, const std::string& path);
-  std::optional<std::string> read_locale(const Value& v, const std::string& path);
-  std::optional<std::string> read_choice(const Value& v, const std::string& path,
+  const Value* require(const Value& object, const Path& path, const char* key, std::string_view what);
+  bool expect_type(const Value& v, Type type, const Path& path, std::string_view expected);
+  std::optional<std::string> read_string(const Value& v, const Path& path, std::string_view expected);
+  std::optional<std::string> read_id(const Value& v, const Path& path);
+  std::optional<std::string> read_locale(const Value& v, const Path& path);
+  std::optional<std::string> read_choice(const Value& v, const Path& path,
                                          const std::vector<std::string>& choices);
-  std::optional<Millis> read_seconds(const Value& v, const std::string& path, Millis min, Millis max,
-                                     const std::string& purpose = "");
-  std::optional<int> read_whole_number(const Value& v, const std::string& path, int min, int max,
-                                       const std::string& unit);
-  std::optional<double> read_number(const Value& v, const std::string& path, double min, double max,
-                                    const std::string& expected);
-  const Value* read_list(const Value& v, const std::string& path, const std::string& noun, std::size_t max,
+  std::optional<Millis> read_seconds(const Value& v, const Path& path, Millis min, Millis max,
+                                     std::string_view purpose = "");
+  std::optional<int> read_whole_number(const Value& v, const Path& path, int min, int max,
+                                       std::string_view unit);
+  std::optional<double> read_number(const Value& v, const Path& path, double min, double max,
+                                    std::string_view expected);
+  const Value* read_list(const Value& v, const Path& path, std::string_view noun, std::size_t max,
                          bool allow_empty);
-  std::optional<LocalizedText> read_text(const Value& v, const std::string& path);
-  std::optional<std::string> read_ref(const Value& v, const std::string& path);
-  std::optional<std::string> read_file_path(const Value& v, const std::string& path, bool image);
-  void check_prose(const std::string& text, Loc where, const std::string& path, const std::string& locale);
+  std::optional<LocalizedText> read_text(const Value& v, const Path& path);
+  std::optional<std::string> read_ref(const Value& v, const Path& path);
+  std::optional<std::string> read_file_path(const Value& v, const Path& path, bool image);
+  void check_prose(std::string_view text, Loc where, const Path& path, const std::string& locale);
   // False when check_prose(text, ...) cannot report anything (lets a caller skip building a path).
-  bool prose_may_need_report(const std::string& text) const;
-  static void insert_locale(std::vector<std::string>& locales, const std::string& locale);
-  static bool has_locale(const std::vector<std::string>& locales, const std::string& locale);
+  bool prose_may_need_report(std::string_view text) const;
+  // Languages of texts by number: locale_names_[n] is language n.
+  std::uint32_t locale_index(std::string_view locale);
+  bool text_has_locale(const TextRecord& record, std::uint32_t locale) const;
+  std::vector<std::string> text_locale_names(const TextRecord& record) const;  // sorted
+  const json::LineMap& lines_of(std::size_t file);  // made when a message first needs it
 
   // ---- Pack level ----
   bool read_format_version(const Value& root);
   void read_pack(const Value& root, const std::string& source);
   void read_locales(const Value& v);
   void read_item_files(const Value& v);
-  void read_item_file(const std::string& relative, Loc where, const std::string& path);
-  void read_items(const Value& v, const std::string& path);
+  void read_item_file(const std::string& relative, Loc where, const Path& path);
+  void read_items(const Value& v, const Path& path);
 
   // ---- Items (pack_reader_items.cpp) ----
-  std::optional<Item> read_item(const Value& v, const std::string& path);
-  void read_common(const Value& v, const std::string& path, Item& item);
-  void read_tags(const Value& v, const std::string& path, Item& item);
-  void read_evidence(const Value& v, const std::string& path, Item& item);
-  void read_breathing(const Value& v, const std::string& path, Item& item);
-  void read_phases(const Value& v, const std::string& path, BreathingSpec& spec, bool& has_hold,
+  std::optional<Item> read_item(const Value& v, const Path& path);
+  void read_common(const Value& v, const Path& path, Item& item);
+  void read_tags(const Value& v, const Path& path, Item& item);
+  void read_evidence(const Value& v, const Path& path, Item& item);
+  void read_breathing(const Value& v, const Path& path, Item& item);
+  void read_phases(const Value& v, const Path& path, BreathingSpec& spec, bool& has_hold,
                    std::optional<double> seconds_per_unit);
-  std::optional<PhaseSpec> read_phase(const Value& v, const std::string& path, bool& has_hold,
+  std::optional<PhaseSpec> read_phase(const Value& v, const Path& path, bool& has_hold,
                                       std::optional<double> seconds_per_unit, bool retention);
-  std::optional<Cue> read_cue(const Value& v, const std::string& path);
-  const Value* read_length(const Value& v, const std::string& path, BreathingSpec& spec);
-  void read_rounds(const Value& v, const std::string& path, BreathingSpec& spec, bool& has_hold,
+  std::optional<Cue> read_cue(const Value& v, const Path& path);
+  const Value* read_length(const Value& v, const Path& path, BreathingSpec& spec);
+  void read_rounds(const Value& v, const Path& path, BreathingSpec& spec, bool& has_hold,
                    std::optional<double> seconds_per_unit);
-  void read_micro_break(const Value& v, const std::string& path, Item& item);
-  void read_module(const Value& v, const std::string& path, Item& item);
-  std::optional<ModulePage> read_page(const Value& v, const std::string& path, std::set<std::string>& ids);
-  void read_body(const Value& v, const std::string& path, const LocalizedText& body);
-  std::optional<Checkin> read_checkin(const Value& v, const std::string& path, std::set<std::string>& ids);
-  std::optional<CheckinQuestion> read_question(const Value& v, const std::string& path);
-  void check_bands(const Value& v, const std::string& path, const Checkin& checkin,
+  void read_micro_break(const Value& v, const Path& path, Item& item);
+  void read_module(const Value& v, const Path& path, Item& item);
+  std::optional<ModulePage> read_page(const Value& v, const Path& path, std::set<std::string>& ids);
+  void read_body(const Value& v, const Path& path, const LocalizedText& body);
+  std::optional<Checkin> read_checkin(const Value& v, const Path& path, std::set<std::string>& ids);
+  std::optional<CheckinQuestion> read_question(const Value& v, const Path& path);
+  void check_bands(const Value& v, const Path& path, const Checkin& checkin,
                    const std::vector<std::size_t>& band_index);
-  void read_program(const Value& v, const std::string& path, Item& item);
+  void read_program(const Value& v, const Path& path, Item& item);
 
   // ---- Across items (pack_reader.cpp) ----
   void check_default_item();
@@ -166,6 +185,10 @@ class PackReader {
   std::set<std::string> pack_locales_;
   std::optional<std::set<std::string>> title_locales_;
   std::vector<TextRecord> texts_;
+  std::string text_paths_;
+  std::vector<std::uint32_t> text_locales_;  // each record's languages (a record's keys are unique)
+  std::vector<std::string> locale_names_;
+  std::unordered_map<std::string, std::uint32_t> locale_numbers_;
   std::vector<RefUse> refs_;
   std::vector<AssetUse> asset_uses_;
   std::set<std::string> item_ids_;

@@ -48,15 +48,6 @@ const std::vector<std::string> kPacers = {"circle", "box"};
 const std::vector<std::string> kHaptics = {"rise", "fall", "hold", "tap"};
 const std::vector<std::string> kQuestionTypes = {"scale", "choice"};
 
-std::string seconds_text(Millis ms) {
-  return json::format_seconds(ms);
-}
-
-std::string shown(const json::Value& number) {
-  constexpr std::size_t kMax = 24;
-  return number.text.size() <= kMax ? number.text : number.text.substr(0, kMax) + "...";
-}
-
 bool is_hold(PhaseKind kind) {
   return kind == PhaseKind::HoldIn || kind == PhaseKind::HoldOut;
 }
@@ -79,7 +70,7 @@ bool is_sound_file(const std::string& sound) {
 
 // ---- Items ----------------------------------------------------------------------------------------
 
-std::optional<Item> PackReader::read_item(const Value& v, const std::string& path) {
+std::optional<Item> PackReader::read_item(const Value& v, const Path& path) {
   if (!expect_type(v, Type::Object, path, "an item object {...}")) return std::nullopt;
   const std::size_t errors_before = errors();
   const bool v2 = pack_.format_version >= 2;
@@ -110,14 +101,14 @@ std::optional<Item> PackReader::read_item(const Value& v, const std::string& pat
   if (const Value* id_v = require(v, path, "id", "a short name for the item, unique in the pack")) {
     if (auto id = read_id(*id_v, path + ".id")) {
       item.id = *id;
-      const json::LineMap::Position pos = sources_[file_].lines->at(id_v->offset);
+      const json::LineMap::Position pos = lines_of(file_).at(id_v->offset);
       if (auto it = first_use_.find(*id); it != first_use_.end()) {
         error("E-DUPLICATE-ID", at(*id_v), path + ".id",
               "the item id \"" + *id + "\" is already used by " + it->second +
                   "; item ids must be unique in a pack");
       } else {
         const std::string where = file_ == 0 ? "" : sources_[file_].relative + " ";
-        first_use_.emplace(*id, where + path + " (line " + std::to_string(pos.line) + ")");
+        first_use_.emplace(*id, where + path.str() + " (line " + std::to_string(pos.line) + ")");
         if (known_kind && item.kind == ItemKind::Program) program_ids_.emplace(*id, at(*id_v));
       }
       item_ids_.insert(*id);
@@ -166,7 +157,7 @@ std::optional<Item> PackReader::read_item(const Value& v, const std::string& pat
   return item;
 }
 
-void PackReader::read_common(const Value& v, const std::string& path, Item& item) {
+void PackReader::read_common(const Value& v, const Path& path, Item& item) {
   if (const Value* t = require(v, path, "title", "the item's name as people will see it")) {
     if (auto title = read_text(*t, path + ".title")) item.title = *title;
   }
@@ -178,7 +169,7 @@ void PackReader::read_common(const Value& v, const std::string& path, Item& item
   if (const Value* c = v.find("cautions")) {
     if (read_list(*c, path + ".cautions", "caution", limits_.max_items, true)) {
       for (std::size_t i = 0; i < c->elements.size(); ++i) {
-        if (auto text = read_text(c->elements[i], json::path_index(path + ".cautions", i))) {
+        if (auto text = read_text(c->elements[i], path.element(".cautions", i))) {
           item.cautions.push_back(std::move(*text));
         }
       }
@@ -186,11 +177,11 @@ void PackReader::read_common(const Value& v, const std::string& path, Item& item
   }
 }
 
-void PackReader::read_tags(const Value& v, const std::string& path, Item& item) {
+void PackReader::read_tags(const Value& v, const Path& path, Item& item) {
   if (!read_list(v, path, "tag", limits_.max_items, true)) return;
   for (std::size_t i = 0; i < v.elements.size(); ++i) {
     const Value& tag_v = v.elements[i];
-    const std::string tag_path = json::path_index(path, i);
+    const Path tag_path = path.index(i);
     const std::string expected = "a tag of lowercase letters, digits and hyphens (like \"between-patients\")";
     auto tag = read_string(tag_v, tag_path, expected);
     if (!tag) continue;
@@ -202,11 +193,11 @@ void PackReader::read_tags(const Value& v, const std::string& path, Item& item) 
   }
 }
 
-void PackReader::read_evidence(const Value& v, const std::string& path, Item& item) {
+void PackReader::read_evidence(const Value& v, const Path& path, Item& item) {
   if (!read_list(v, path, "citation", limits_.max_items, true)) return;
   for (std::size_t i = 0; i < v.elements.size(); ++i) {
     const Value& entry = v.elements[i];
-    const std::string entry_path = json::path_index(path, i);
+    const Path entry_path = path.index(i);
     if (!expect_type(entry, Type::Object, entry_path,
                      "a citation like {\"text\": \"...\", \"url\": \"...\"}")) {
       continue;
@@ -241,7 +232,7 @@ void PackReader::read_evidence(const Value& v, const std::string& path, Item& it
 
 // ---- Breathing ------------------------------------------------------------------------------------
 
-void PackReader::read_breathing(const Value& v, const std::string& path, Item& item) {
+void PackReader::read_breathing(const Value& v, const Path& path, Item& item) {
   const bool v2 = pack_.format_version >= 2;
   if (const Value* p = v.find("pacer")) {
     if (auto pacer = read_choice(*p, path + ".pacer", kPacers))
@@ -278,14 +269,13 @@ void PackReader::read_breathing(const Value& v, const std::string& path, Item& i
 
   // With a sound pattern and length, check the whole session as it will actually be played.
   if (errors() == errors_before_timing && length_v) {
-    const SessionPlan plan = make_plan(ItemRef{pack_.id, item.id}, item, PlanSettings{});
+    const BreathingLength plan = breathing_length(item.breathing);
     if (plan.planned > limits_.max_session) {
-      const std::string field = item.breathing.cycles ? ".cycles" : ".duration_seconds";
-      int cycles = 0;
-      for (const PlannedPhase& phase : plan.phases) cycles = std::max(cycles, phase.cycle + 1);
+      const char* field = item.breathing.cycles ? ".cycles" : ".duration_seconds";
       error("E-RANGE", at(*length_v), path + field,
-            "this session would last " + seconds_text(plan.planned) + " seconds (" + std::to_string(cycles) +
-                " cycles); a session may last at most " + seconds_text(limits_.max_session) + " seconds");
+            "this session would last " + seconds_text(plan.planned) + " seconds (" +
+                std::to_string(plan.cycles) + " cycles); a session may last at most " +
+                seconds_text(limits_.max_session) + " seconds");
     } else if (item.minimum && *item.minimum > plan.planned) {
       error("E-RANGE", at(*minimum_v), path + ".minimum_seconds",
             "expected at most the session's planned length (" + seconds_text(plan.planned) +
@@ -294,18 +284,17 @@ void PackReader::read_breathing(const Value& v, const std::string& path, Item& i
   }
 }
 
-void PackReader::read_phases(const Value& v, const std::string& path, BreathingSpec& spec, bool& has_hold,
+void PackReader::read_phases(const Value& v, const Path& path, BreathingSpec& spec, bool& has_hold,
                              std::optional<double> seconds_per_unit) {
   if (!read_list(v, path, "phase", limits_.max_phases, false)) return;
   for (std::size_t i = 0; i < v.elements.size(); ++i) {
-    if (auto phase =
-            read_phase(v.elements[i], json::path_index(path, i), has_hold, seconds_per_unit, false)) {
+    if (auto phase = read_phase(v.elements[i], path.index(i), has_hold, seconds_per_unit, false)) {
       spec.phases.push_back(std::move(*phase));
     }
   }
 }
 
-std::optional<PhaseSpec> PackReader::read_phase(const Value& v, const std::string& path, bool& has_hold,
+std::optional<PhaseSpec> PackReader::read_phase(const Value& v, const Path& path, bool& has_hold,
                                                 std::optional<double> seconds_per_unit, bool retention) {
   const bool v2 = pack_.format_version >= 2;
   if (!expect_type(v, Type::Object, path,
@@ -344,7 +333,7 @@ std::optional<PhaseSpec> PackReader::read_phase(const Value& v, const std::strin
   const json::Member* units_m = v2 ? v.find_member("units") : nullptr;
   if (seconds_m && units_m) {
     const json::Member* later = seconds_m->key_offset > units_m->key_offset ? seconds_m : units_m;
-    error("E-CONFLICT", at_key(*later), json::path_member(path, later->key),
+    error("E-CONFLICT", at_key(*later), path.member(later->key),
           "give either \"seconds\" or \"units\", not both");
     ok = false;
   } else if (units_m) {
@@ -408,7 +397,7 @@ std::optional<PhaseSpec> PackReader::read_phase(const Value& v, const std::strin
   return phase;
 }
 
-std::optional<Cue> PackReader::read_cue(const Value& v, const std::string& path) {
+std::optional<Cue> PackReader::read_cue(const Value& v, const Path& path) {
   if (!expect_type(v, Type::Object, path,
                    "a cue like {\"sound\": \"inhale\", \"caption\": \"Breathe in\"}")) {
     return std::nullopt;
@@ -460,7 +449,7 @@ std::optional<Cue> PackReader::read_cue(const Value& v, const std::string& path)
   return cue;
 }
 
-const json::Value* PackReader::read_length(const Value& v, const std::string& path, BreathingSpec& spec) {
+const json::Value* PackReader::read_length(const Value& v, const Path& path, BreathingSpec& spec) {
   const json::Member* duration = v.find_member("duration_seconds");
   const json::Member* cycles = v.find_member("cycles");
   if (!duration && !cycles) {
@@ -470,7 +459,7 @@ const json::Value* PackReader::read_length(const Value& v, const std::string& pa
   }
   if (duration && cycles) {
     const json::Member* later = duration->key_offset > cycles->key_offset ? duration : cycles;
-    error("E-CONFLICT", at_key(*later), json::path_member(path, later->key),
+    error("E-CONFLICT", at_key(*later), path.member(later->key),
           "give either \"duration_seconds\" or \"cycles\", not both");
     return nullptr;
   }
@@ -489,7 +478,7 @@ const json::Value* PackReader::read_length(const Value& v, const std::string& pa
   return nullptr;
 }
 
-void PackReader::read_rounds(const Value& v, const std::string& path, BreathingSpec& spec, bool& has_hold,
+void PackReader::read_rounds(const Value& v, const Path& path, BreathingSpec& spec, bool& has_hold,
                              std::optional<double> seconds_per_unit) {
   if (!expect_type(v, Type::Object, path,
                    "rounds like {\"count\": 3, \"retention\": {\"kind\": \"hold_out\", \"seconds\": 15}}")) {
@@ -523,14 +512,14 @@ void PackReader::read_rounds(const Value& v, const std::string& path, BreathingS
 
 // ---- Micro-breaks ---------------------------------------------------------------------------------
 
-void PackReader::read_micro_break(const Value& v, const std::string& path, Item& item) {
+void PackReader::read_micro_break(const Value& v, const Path& path, Item& item) {
   const std::size_t errors_before = errors();
   const Value* steps_v =
       require(v, path, "steps", "the timed steps of the break, like [{\"text\": \"...\", \"seconds\": 20}]");
   if (steps_v && read_list(*steps_v, path + ".steps", "step", limits_.max_steps, false)) {
     for (std::size_t i = 0; i < steps_v->elements.size(); ++i) {
       const Value& s = steps_v->elements[i];
-      const std::string step_path = json::path_index(path + ".steps", i);
+      const Path step_path = path.element(".steps", i);
       if (!expect_type(s, Type::Object, step_path,
                        "a step like {\"text\": \"Roll your shoulders\", \"seconds\": 20}")) {
         continue;
@@ -598,7 +587,7 @@ void PackReader::read_micro_break(const Value& v, const std::string& path, Item&
 
 // ---- Modules --------------------------------------------------------------------------------------
 
-void PackReader::read_module(const Value& v, const std::string& path, Item& item) {
+void PackReader::read_module(const Value& v, const Path& path, Item& item) {
   if (const Value* d = v.find("duration_seconds")) {
     if (auto duration = read_seconds(*d, path + ".duration_seconds", Millis(1000), limits_.max_session))
       item.duration = *duration;
@@ -608,7 +597,7 @@ void PackReader::read_module(const Value& v, const std::string& path, Item& item
   if (!pages || !read_list(*pages, path + ".pages", "page", limits_.max_pages, false)) return;
   std::set<std::string> ids;  // prompt and check-in ids: answers are stored under them
   for (std::size_t i = 0; i < pages->elements.size(); ++i) {
-    if (auto page = read_page(pages->elements[i], json::path_index(path + ".pages", i), ids)) {
+    if (auto page = read_page(pages->elements[i], path.element(".pages", i), ids)) {
       item.module.pages.push_back(std::move(*page));
     }
   }
@@ -618,7 +607,7 @@ void PackReader::read_module(const Value& v, const std::string& path, Item& item
   }
 }
 
-std::optional<ModulePage> PackReader::read_page(const Value& v, const std::string& path,
+std::optional<ModulePage> PackReader::read_page(const Value& v, const Path& path,
                                                 std::set<std::string>& ids) {
   if (!expect_type(v, Type::Object, path, "a page like {\"title\": \"...\", \"body\": \"...\"}"))
     return std::nullopt;
@@ -637,7 +626,7 @@ std::optional<ModulePage> PackReader::read_page(const Value& v, const std::strin
     if (read_list(*p, path + ".prompts", "prompt", limits_.max_prompts, true)) {
       for (std::size_t i = 0; i < p->elements.size(); ++i) {
         const Value& e = p->elements[i];
-        const std::string prompt_path = json::path_index(path + ".prompts", i);
+        const Path prompt_path = path.element(".prompts", i);
         if (!expect_type(e, Type::Object, prompt_path, "a prompt like {\"id\": \"p1\", \"text\": \"...\"}"))
           continue;
         check_fields(e, prompt_path, kPromptFields);
@@ -666,11 +655,12 @@ std::optional<ModulePage> PackReader::read_page(const Value& v, const std::strin
   return page;
 }
 
-void PackReader::read_body(const Value& v, const std::string& path, const LocalizedText& body) {
+void PackReader::read_body(const Value& v, const Path& path, const LocalizedText& body) {
   for (const auto& [locale, text] : body.all()) {
     const json::Member* member = v.is(Type::Object) ? v.find_member(locale) : nullptr;
     const Loc where = member ? at(member->value) : at(v);
-    const std::string where_path = member ? json::path_member(path, locale) : path;
+    const Path member_path = path.member(locale);
+    const Path& where_path = member ? member_path : path;
     // Only the issues and links matter here: check() skips building the page's styled text.
     const markup::Check doc = markup::check(text);
     for (const markup::Issue& issue : doc.issues) {
@@ -682,13 +672,13 @@ void PackReader::read_body(const Value& v, const std::string& path, const Locali
     }
     for (const markup::Span& link : doc.links) {
       if (link.link == markup::LinkKind::Item) {
-        refs_.push_back(RefUse{where, where_path, link.target, "", false, "link"});
+        refs_.push_back(RefUse{where, where_path.str(), link.target, "", false, "link"});
       }
     }
   }
 }
 
-std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::string& path,
+std::optional<Checkin> PackReader::read_checkin(const Value& v, const Path& path,
                                                 std::set<std::string>& ids) {
   if (!expect_type(v, Type::Object, path,
                    "a check-in like {\"id\": \"...\", \"questions\": [...], \"bands\": [...]}")) {
@@ -714,7 +704,7 @@ std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::strin
   if (questions && read_list(*questions, path + ".questions", "question", limits_.max_questions, false)) {
     std::set<std::string> question_ids;
     for (std::size_t i = 0; i < questions->elements.size(); ++i) {
-      const std::string question_path = json::path_index(path + ".questions", i);
+      const Path question_path = path.element(".questions", i);
       if (auto question = read_question(questions->elements[i], question_path)) {
         if (!question->id.empty() && !question_ids.insert(question->id).second) {
           const Value* id = questions->elements[i].find("id");
@@ -731,7 +721,7 @@ std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::strin
     const int max_total = limits_.max_score * static_cast<int>(limits_.max_questions);
     for (std::size_t i = 0; i < bands->elements.size(); ++i) {
       const Value& b = bands->elements[i];
-      const std::string band_path = json::path_index(path + ".bands", i);
+      const Path band_path = path.element(".bands", i);
       if (!expect_type(b, Type::Object, band_path,
                        "a band like {\"min\": 0, \"max\": 4, \"message\": \"...\"}"))
         continue;
@@ -741,8 +731,9 @@ std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::strin
       for (const char* field : {"min", "max"}) {
         if (const Value* n = require(
                 b, band_path, field,
-                std::string("the ") + (field[1] == 'i' ? "lowest" : "highest") + " score of this band")) {
-          if (auto value = read_whole_number(*n, band_path + "." + field, 0, max_total, "")) {
+                field[1] == 'i' ? "the lowest score of this band" : "the highest score of this band")) {
+          const Path field_path = band_path.member(field);
+          if (auto value = read_whole_number(*n, field_path, 0, max_total, "")) {
             (field[1] == 'i' ? band.min : band.max) = *value;
           } else {
             ok = false;
@@ -764,10 +755,10 @@ std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::strin
       if (const Value* s = b.find("suggest")) {
         if (read_list(*s, band_path + ".suggest", "item id", 10, true)) {
           for (std::size_t k = 0; k < s->elements.size(); ++k) {
-            const std::string ref_path = json::path_index(band_path + ".suggest", k);
+            const Path ref_path = band_path.element(".suggest", k);
             if (auto ref = read_ref(s->elements[k], ref_path)) {
               band.suggest.push_back(*ref);
-              refs_.push_back(RefUse{at(s->elements[k]), ref_path, *ref, "", false, "suggestion"});
+              refs_.push_back(RefUse{at(s->elements[k]), ref_path.str(), *ref, "", false, "suggestion"});
             }
           }
         }
@@ -786,7 +777,7 @@ std::optional<Checkin> PackReader::read_checkin(const Value& v, const std::strin
   return checkin;
 }
 
-std::optional<CheckinQuestion> PackReader::read_question(const Value& v, const std::string& path) {
+std::optional<CheckinQuestion> PackReader::read_question(const Value& v, const Path& path) {
   if (!expect_type(v, Type::Object, path,
                    "a question like {\"id\": \"q1\", \"text\": \"...\", \"type\": \"scale\", ...}")) {
     return std::nullopt;
@@ -842,7 +833,7 @@ std::optional<CheckinQuestion> PackReader::read_question(const Value& v, const s
       }
       for (std::size_t i = 0; i < options->elements.size(); ++i) {
         const Value& o = options->elements[i];
-        const std::string option_path = json::path_index(path + ".options", i);
+        const Path option_path = path.element(".options", i);
         if (!expect_type(o, Type::Object, option_path,
                          "an option like {\"text\": \"Sometimes\", \"score\": 1}"))
           continue;
@@ -863,7 +854,7 @@ std::optional<CheckinQuestion> PackReader::read_question(const Value& v, const s
   return question;
 }
 
-void PackReader::check_bands(const Value& v, const std::string& path, const Checkin& checkin,
+void PackReader::check_bands(const Value& v, const Path& path, const Checkin& checkin,
                              const std::vector<std::size_t>& band_index) {
   const int lo = checkin.min_score();
   const int hi = checkin.max_score();
@@ -881,7 +872,7 @@ void PackReader::check_bands(const Value& v, const std::string& path, const Chec
   for (std::size_t k = 0; k < order.size(); ++k) {
     const CheckinBand& band = checkin.bands[order[k]];
     const Value& band_v = v.elements[band_index[order[k]]];
-    const std::string band_path = json::path_index(path, band_index[order[k]]);
+    const Path band_path = path.index(band_index[order[k]]);
     if (band.max > hi || band.min < lo) {
       error("E-BANDS", at(band_v), band_path,
             "this band covers " + scores(band.min, band.max) + ", but " + range +
@@ -893,8 +884,7 @@ void PackReader::check_bands(const Value& v, const std::string& path, const Chec
     } else if (band.min < next && k > 0) {
       error("E-BANDS", at(band_v), band_path,
             scores(band.min, std::min<int>(band.max, static_cast<int>(next) - 1)) + " are also in " +
-                json::path_index(path, band_index[previous]) +
-                "; every possible score needs exactly one band");
+                path.index(band_index[previous]).str() + "; every possible score needs exactly one band");
     }
     if (band.max + 1 > next) {
       next = band.max + 1L;
@@ -910,13 +900,13 @@ void PackReader::check_bands(const Value& v, const std::string& path, const Chec
 
 // ---- Programs -------------------------------------------------------------------------------------
 
-void PackReader::read_program(const Value& v, const std::string& path, Item& item) {
+void PackReader::read_program(const Value& v, const Path& path, Item& item) {
   const Value* days =
       require(v, path, "days", "the days of the program, like [{\"day\": 1, \"items\": [\"...\"]}]");
   if (!days || !read_list(*days, path + ".days", "day", limits_.max_days, false)) return;
   for (std::size_t i = 0; i < days->elements.size(); ++i) {
     const Value& d = days->elements[i];
-    const std::string day_path = json::path_index(path + ".days", i);
+    const Path day_path = path.element(".days", i);
     if (!expect_type(d, Type::Object, day_path, "a day like {\"day\": 1, \"items\": [\"two-minute-reset\"]}"))
       continue;
     check_fields(d, day_path, kDayFields);
@@ -936,10 +926,11 @@ void PackReader::read_program(const Value& v, const std::string& path, Item& ite
     if (const Value* items = require(d, day_path, "items", "the items to practise that day")) {
       if (read_list(*items, day_path + ".items", "item id", limits_.max_day_items, false)) {
         for (std::size_t k = 0; k < items->elements.size(); ++k) {
-          const std::string ref_path = json::path_index(day_path + ".items", k);
+          const Path ref_path = day_path.element(".items", k);
           if (auto ref = read_ref(items->elements[k], ref_path)) {
             day.items.push_back(*ref);
-            refs_.push_back(RefUse{at(items->elements[k]), ref_path, *ref, item.id, true, "program day"});
+            refs_.push_back(
+                RefUse{at(items->elements[k]), ref_path.str(), *ref, item.id, true, "program day"});
           }
         }
       }

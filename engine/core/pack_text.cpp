@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/byte_scan.h"
+
 namespace respite::core::pack_text {
 namespace {
 
@@ -176,7 +178,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return d[n][m];
 }
 
-std::optional<std::string> closest(const std::string& word, const std::vector<std::string>& candidates) {
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
   if (word.size() > 64) return std::nullopt;  // not a typo; and keeps the distance table small
   std::optional<std::string> best;
   std::size_t best_distance = word.size() <= 4 ? 2 : 3;  // accept at most 1 (short words) or 2 edits
@@ -215,9 +217,9 @@ std::string quoted_choices(const std::vector<std::string>& names) {
 // reports: a control character below U+0020 but tab and newline, U+007F, a C1
 // control (U+0080-U+009F: C2 80..C2 9F), or a direction mark U+202A-U+202E (E2 80 AA..AE) or
 // U+2066-U+2069 (E2 81 A6..A9). When it is false both scans would find nothing, so they return at once.
-// Words of printable ASCII are passed eight bytes at a time, and accented letters, curly quotes and
-// dashes (which share those lead bytes) are ruled out by their next byte, so ordinary prose costs a
-// few operations per word.
+// Eight bytes are checked at a time; only a word holding a control byte or a C2 or E2 lead byte is
+// looked at byte by byte, and curly quotes and dashes (which share the E2 lead byte) are ruled out
+// there by their next bytes, so ordinary prose costs a few operations per word.
 bool may_hold_special(std::string_view text) {
   const auto byte = [&text](std::size_t k) {
     return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
@@ -232,15 +234,14 @@ bool may_hold_special(std::string_view text) {
     }
     return false;
   };
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, sizeof w);
-    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
-    const std::uint64_t above_tilde = ((w + kOnes * (127 - 0x7E)) | w) & kHigh;
-    if ((below_space | above_tilde) == 0) continue;  // printable ASCII only
+    // Only the bytes that can start something special stop the fast path: control characters
+    // (below 0x20), DEL, and the lead bytes C2 and E2. Accented letters (C3 ..) pass.
+    const std::uint64_t w = byte_scan::load(text.data() + i);
+    const std::uint64_t below_space = byte_scan::has_byte_below(w, 0x20);
+    const auto has_byte = [w](unsigned char b) { return byte_scan::has_byte(w, b); };
+    if ((below_space | has_byte(0x7F) | has_byte(0xC2) | has_byte(0xE2)) == 0) continue;
     for (std::size_t k = i; k < i + 8; ++k) {
       if (special_at(k)) return true;
     }

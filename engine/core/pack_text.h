@@ -27,7 +27,7 @@ std::optional<std::string> relative_path_problem(std::string_view path);
 // Optimal string alignment distance, case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate `word` was most likely meant to be, if any is close.
-std::optional<std::string> closest(const std::string& word, const std::vector<std::string>& candidates);
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
 
 std::string join(const std::vector<std::string>& names, const char* separator = ", ");
 std::string quoted_choices(const std::vector<std::string>& names);  // "\"a\", \"b\" or \"c\""

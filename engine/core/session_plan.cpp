@@ -51,6 +51,31 @@ CueEvent phase_cue(const PhaseSpec& spec, int index, Millis at, const PlanSettin
   return cue;
 }
 
+// Walks a breathing session phase by phase, as it will be played: calls
+// visit(spec, start, length, cycle, retention) for every phase that has a length, and returns the
+// session's length.
+template <typename Visit>
+Millis walk_breathing(const BreathingSpec& spec, Visit visit) {
+  const int per_round = spec.phases.empty() ? 0 : cycle_count(spec);
+  const int rounds = spec.rounds ? spec.rounds->count : 1;
+  const int cycles = per_round * rounds;
+  Millis at{0};
+  for (int cycle = 0; cycle < cycles; ++cycle) {
+    for (const PhaseSpec& phase_spec : spec.phases) {
+      const Millis length = phase_length(phase_spec, cycle, cycles);
+      if (length.count() <= 0) continue;  // a zero-length phase (e.g. progression to 0) is skipped
+      visit(phase_spec, at, length, cycle, false);
+      at += length;
+    }
+    if (spec.rounds && (cycle + 1) % per_round == 0 && spec.rounds->retention.duration.count() > 0) {
+      const PhaseSpec& hold = spec.rounds->retention;
+      visit(hold, at, hold.duration, cycle, true);
+      at += hold.duration;
+    }
+  }
+  return at;
+}
+
 void plan_micro_break(const Item& item, const PlanSettings& settings, SessionPlan& plan) {
   Millis at{0};
   const auto& steps = item.micro_break.steps;
@@ -81,10 +106,13 @@ void plan_micro_break(const Item& item, const PlanSettings& settings, SessionPla
 const char* default_sound(PhaseKind kind) {
   switch (kind) {
     case PhaseKind::Inhale:
-    case PhaseKind::TopUp: return "inhale";
-    case PhaseKind::Exhale: return "exhale";
+    case PhaseKind::TopUp:
+      return "inhale";
+    case PhaseKind::Exhale:
+      return "exhale";
     case PhaseKind::HoldIn:
-    case PhaseKind::HoldOut: return "hold";
+    case PhaseKind::HoldOut:
+      return "hold";
   }
   return "inhale";
 }
@@ -92,10 +120,13 @@ const char* default_sound(PhaseKind kind) {
 const char* default_haptic(PhaseKind kind) {
   switch (kind) {
     case PhaseKind::Inhale:
-    case PhaseKind::TopUp: return "rise";
-    case PhaseKind::Exhale: return "fall";
+    case PhaseKind::TopUp:
+      return "rise";
+    case PhaseKind::Exhale:
+      return "fall";
     case PhaseKind::HoldIn:
-    case PhaseKind::HoldOut: return "hold";
+    case PhaseKind::HoldOut:
+      return "hold";
   }
   return "rise";
 }
@@ -117,41 +148,18 @@ SessionPlan make_plan(const ItemRef& ref, const Item& item, const PlanSettings& 
   if (item.kind == ItemKind::MicroBreak) {
     plan_micro_break(item, settings, plan);
   } else if (item.kind == ItemKind::Breathing) {
-    const BreathingSpec& spec = item.breathing;
-    const int per_round = spec.phases.empty() ? 0 : cycle_count(spec);
-    const int rounds = spec.rounds ? spec.rounds->count : 1;
-    const int cycles = per_round * rounds;
-
-    Millis at{0};
-    for (int cycle = 0; cycle < cycles; ++cycle) {
-      for (const PhaseSpec& phase_spec : spec.phases) {
-        const Millis length = phase_length(phase_spec, cycle, cycles);
-        if (length.count() <= 0) continue;  // a zero-length phase (e.g. progression to 0) is skipped
-        const int index = static_cast<int>(plan.phases.size());
-        PlannedPhase phase;
-        phase.kind = phase_spec.kind;
-        phase.start = at;
-        phase.duration = length;
-        phase.cycle = cycle;
-        plan.phases.push_back(phase);
-        plan.cues.push_back(phase_cue(phase_spec, index, at, settings));
-        at += length;
-      }
-      if (spec.rounds && (cycle + 1) % per_round == 0 && spec.rounds->retention.duration.count() > 0) {
-        const PhaseSpec& hold = spec.rounds->retention;
-        PlannedPhase phase;
-        phase.kind = hold.kind;
-        phase.start = at;
-        phase.duration = hold.duration;
-        phase.cycle = cycle;
-        phase.retention = true;
-        const int index = static_cast<int>(plan.phases.size());
-        plan.phases.push_back(phase);
-        plan.cues.push_back(phase_cue(hold, index, at, settings));
-        at += hold.duration;
-      }
-    }
-    plan.planned = at;
+    plan.planned = walk_breathing(
+        item.breathing, [&](const PhaseSpec& spec, Millis start, Millis length, int cycle, bool retention) {
+          const int index = static_cast<int>(plan.phases.size());
+          PlannedPhase phase;
+          phase.kind = spec.kind;
+          phase.start = start;
+          phase.duration = length;
+          phase.cycle = cycle;
+          phase.retention = retention;
+          plan.phases.push_back(phase);
+          plan.cues.push_back(phase_cue(spec, index, start, settings));
+        });
   }
   const Millis at = plan.planned;
 
@@ -163,6 +171,14 @@ SessionPlan make_plan(const ItemRef& ref, const Item& item, const PlanSettings& 
 
   plan.minimum = item.minimum ? std::min(*item.minimum, plan.planned) : plan.planned;
   return plan;
+}
+
+BreathingLength breathing_length(const BreathingSpec& spec) {
+  BreathingLength out;
+  out.planned = walk_breathing(spec, [&out](const PhaseSpec&, Millis, Millis, int cycle, bool) {
+    out.cycles = std::max(out.cycles, cycle + 1);
+  });
+  return out;
 }
 
 }  // namespace respite::core

@@ -59,6 +59,14 @@ struct SessionPlan {
 // like a breathing plan. Modules and programs are not timed: their plan is empty.
 SessionPlan make_plan(const ItemRef& ref, const Item& item, const PlanSettings& settings);
 
+// A breathing item's planned length and number of cycles, exactly as make_plan() would plan them,
+// without building the timeline (the pack validator checks every item's length this way).
+struct BreathingLength {
+  Millis planned{0};
+  int cycles = 0;  // cycles that have at least one phase
+};
+BreathingLength breathing_length(const BreathingSpec& spec);
+
 // The default sound and haptic for a phase when the pack does not name one.
 const char* default_sound(PhaseKind kind);
 const char* default_haptic(PhaseKind kind);

@@ -228,11 +228,13 @@ class SupportReader {
         warning("W-UNKNOWN-FIELD", member.key_offset, field_path,
                 "a unit file cannot change the \"notice\"; it is ignored (the bundled notice is shown)");
       } else if (const auto guess = closest(member.key, known)) {
-        warning("W-UNKNOWN-FIELD", member.key_offset, field_path,
-                "unknown field \"" + member.key + "\" is ignored; did you mean \"" + *guess + "\"?");
+        warning(
+            "W-UNKNOWN-FIELD", member.key_offset, field_path,
+            "unknown field \"" + std::string(member.key) + "\" is ignored; did you mean \"" + *guess + "\"?");
       } else {
         warning("W-UNKNOWN-FIELD", member.key_offset, field_path,
-                "unknown field \"" + member.key + "\" is ignored (fields here: " + join(known) + ")");
+                "unknown field \"" + std::string(member.key) + "\" is ignored (fields here: " + join(known) +
+                    ")");
       }
     }
   }
@@ -260,7 +262,7 @@ class SupportReader {
       error("E-EMPTY", v.offset, path, "expected " + expected + ", found an empty string \"\"");
       return std::nullopt;
     }
-    return v.text;
+    return std::string(v.text);
   }
 
   std::optional<std::string> read_locale(const Value& v, const std::string& path) {
@@ -306,7 +308,7 @@ class SupportReader {
         error("E-EMPTY", v.offset, path, "expected some text, found an empty string \"\"");
         return std::nullopt;
       }
-      text.set(locale_, v.text);
+      text.set(locale_, std::string(v.text));
       record.locales.insert(locale_);
     } else if (v.is(Type::Object)) {
       if (v.members.empty()) {
@@ -320,20 +322,20 @@ class SupportReader {
         if (!is_valid_locale(member.key)) {
           error("E-FORMAT", member.key_offset, member_path,
                 "expected a language code like \"en\", \"es\" or \"pt-BR\" as the key, found \"" +
-                    member.key + "\"");
+                    std::string(member.key) + "\"");
           ok = false;
         } else if (!member.value.is(Type::String)) {
-          error(
-              "E-TYPE", member.value.offset, member_path,
-              "expected the \"" + member.key + "\" text as a string, found " + json::describe(member.value));
+          error("E-TYPE", member.value.offset, member_path,
+                "expected the \"" + std::string(member.key) + "\" text as a string, found " +
+                    json::describe(member.value));
           ok = false;
         } else if (member.value.text.empty()) {
           error("E-EMPTY", member.value.offset, member_path,
                 "expected some text, found an empty string \"\"");
           ok = false;
         } else {
-          text.set(member.key, member.value.text);
-          record.locales.insert(member.key);
+          text.set(std::string(member.key), std::string(member.value.text));
+          record.locales.emplace(member.key);
         }
       }
     } else {
@@ -360,7 +362,8 @@ class SupportReader {
     const std::optional<double> version = json::number_value(v->text);
     if (version && *version == kSupportFormatVersion) return true;
     error("E-FORMAT-VERSION", v->offset, "$.format_version",
-          "expected format_version " + std::to_string(kSupportFormatVersion) + ", found " + v->text +
+          "expected format_version " + std::to_string(kSupportFormatVersion) + ", found " +
+              std::string(v->text) +
               "; this version of Respite reads only format 1 of the support resources");
     return false;
   }
