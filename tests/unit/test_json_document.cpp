@@ -2,6 +2,7 @@
 // keys, the nesting cap, UTF-8 checks, and exact number formatting.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 
 #include "core/json_document.h"
@@ -181,4 +182,49 @@ TEST_CASE("number_value reads JSON numbers without the C locale", "[unit][json]"
   CHECK(json::number_value("-2e1").value() == -20.0);
   CHECK_FALSE(json::number_value("4.5x").has_value());
   CHECK_FALSE(json::number_value("1e400").has_value());
+}
+
+TEST_CASE("a Path writes the same text as path_member and path_index, only when asked", "[unit][json]") {
+  const json::Path root = "$.items";
+  const json::Path item = root.index(3);
+  const json::Path odd = item.member("it's odd");
+  const json::Path steps = odd + ".steps";
+  const json::Path step = steps.element(".list", 12);
+  CHECK(item.str() == json::path_index("$.items", 3));
+  CHECK(odd.str() == json::path_member(json::path_index("$.items", 3), "it's odd"));
+  CHECK(step.str() == odd.str() + ".steps.list[12]");
+  CHECK(root.member("title").str() == "$.items.title");
+  std::string out = "x";
+  item.append_to(out);
+  CHECK(out == "x$.items[3]");
+}
+
+TEST_CASE("a parsed tree stays valid when its result is moved, and a copy owns its lists", "[unit][json]") {
+  json::ParseResult moved;
+  json::Value copy;
+  {
+    json::ParseResult parsed =
+        json::parse(R"({"name": "a long enough string to leave small-string storage", "list": [1, 2, 3]})",
+                    json::ParseLimits{});
+    REQUIRE(parsed.root);
+    moved = std::move(parsed);
+  }
+  REQUIRE(moved.root);
+  CHECK(moved.root->find("name")->text == "a long enough string to leave small-string storage");
+  CHECK(moved.root->find("list")->elements.size() == 3);
+  CHECK(moved.storage->arena.bytes_reserved() > 0);  // the lists live in the parse's arena
+  copy = *moved.root->find("list");
+  CHECK(copy.elements.get_allocator().arena() == nullptr);  // a copy may outlive the arena
+  CHECK(copy.elements[2].text == "3");
+}
+
+TEST_CASE("an arena hands out aligned memory and grows past its first block", "[unit][json]") {
+  Arena arena(64);
+  for (int i = 0; i < 100; ++i) {
+    void* p = arena.allocate(24, 16);
+    CHECK(reinterpret_cast<std::uintptr_t>(p) % 16 == 0);
+  }
+  CHECK(arena.bytes_reserved() >= 2400);
+  void* big = arena.allocate(10'000, 8);
+  CHECK(big != nullptr);
 }

@@ -1,7 +1,9 @@
 // SessionPlan: a pure function of the item; phases add up exactly to the planned length.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <numeric>
+#include <vector>
 
 #include "core/session_plan.h"
 #include "test_helpers_breathing.h"
@@ -72,7 +74,8 @@ TEST_CASE("progression grows a phase linearly from the first cycle to the last",
 }
 
 TEST_CASE("every phase gets a cue at its start, and the session an end cue", "[unit][planner]") {
-  auto item = test::breathing_item({{PhaseKind::Inhale, 4}, {PhaseKind::HoldIn, 4}, {PhaseKind::Exhale, 4}}, 2);
+  auto item =
+      test::breathing_item({{PhaseKind::Inhale, 4}, {PhaseKind::HoldIn, 4}, {PhaseKind::Exhale, 4}}, 2);
   core::Cue cue;
   cue.sound = "chime";
   cue.caption.set("en", "Breathe in slowly");
@@ -125,4 +128,29 @@ TEST_CASE("the plan is deterministic", "[unit][planner]") {
     CHECK(a.phases[i].start == b.phases[i].start);
     CHECK(a.phases[i].duration == b.phases[i].duration);
   }
+}
+
+TEST_CASE("breathing_length gives make_plan's length and cycles without the timeline", "[unit][planner]") {
+  std::vector<core::Item> items;
+  items.push_back(test::breathing_item(
+      {{PhaseKind::Inhale, 4}, {PhaseKind::HoldIn, 7}, {PhaseKind::Exhale, 8}}, {}, 120));
+  items.push_back(test::breathing_item({{PhaseKind::Inhale, 2.5}, {PhaseKind::Exhale, 6.125}}, 7));
+  // Progression down to nothing: the last cycles lose their hold, and a cycle may be skipped whole.
+  core::Item shrinking = test::breathing_item({{PhaseKind::HoldOut, 3}}, 5);
+  shrinking.breathing.phases[0].final_duration = Millis(0);
+  items.push_back(shrinking);
+  core::Item rounds = test::breathing_item({{PhaseKind::Inhale, 2}, {PhaseKind::Exhale, 2}}, 3);
+  rounds.breathing.rounds =
+      core::BreathingRounds{4, core::PhaseSpec{PhaseKind::HoldOut, Millis(15'000), {}, {}}};
+  items.push_back(rounds);
+  for (const core::Item& item : items) {
+    const core::SessionPlan plan = core::make_plan(test::kTestRef, item, {});
+    int cycles = 0;
+    for (const core::PlannedPhase& phase : plan.phases) cycles = std::max(cycles, phase.cycle + 1);
+    const core::BreathingLength length = core::breathing_length(item.breathing);
+    CHECK(length.planned == plan.planned);
+    CHECK(length.cycles == cycles);
+  }
+  CHECK(core::breathing_length(shrinking.breathing).cycles == 4);  // the fifth cycle has no phase left
+  CHECK(core::breathing_length(rounds.breathing).planned == Millis(4 * (3 * 4000 + 15'000)));
 }
