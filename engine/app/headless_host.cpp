@@ -27,6 +27,7 @@ std::unique_ptr<HeadlessHost> HeadlessHost::create(int width, int height, float 
     return nullptr;
   }
   host->backend_ = true;
+  host->draw_ = std::make_unique<DrawSubmitter>(host->renderer_);
   host->textures_ = std::make_unique<TextureCache>(host->renderer_);
   return host;
 }
@@ -57,7 +58,7 @@ void HeadlessHost::present(ImDrawData* data, ImU32 clear) {
                          static_cast<Uint8>(clear >> IM_COL32_G_SHIFT),
                          static_cast<Uint8>(clear >> IM_COL32_B_SHIFT), 255);
   SDL_RenderClear(renderer_);
-  ImGui_ImplSDLRenderer_RenderDrawData(data);
+  draw_->render(data);
   SDL_RenderPresent(renderer_);
 }
 

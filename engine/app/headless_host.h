@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/draw_submit.h"
 #include "app/frame_host.h"
 #include "app/texture_cache.h"
 
@@ -40,6 +41,7 @@ class HeadlessHost final : public FrameHost {
   SDL_Surface* surface_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   std::unique_ptr<TextureCache> textures_;  // destroyed before the renderer
+  std::unique_ptr<DrawSubmitter> draw_;     // spans: this renderer is always SDL's software one
   bool backend_ = false;
   int width_ = 0;
   int height_ = 0;

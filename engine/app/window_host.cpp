@@ -7,7 +7,8 @@
 
 namespace respite::app {
 
-WindowHost::WindowHost(sdl::Video& video) : video_(video), textures_(video.renderer()) {
+WindowHost::WindowHost(sdl::Video& video)
+    : video_(video), textures_(video.renderer()), draw_(video.renderer()) {
   ImGui_ImplSDL2_InitForSDLRenderer(video_.window());
   ImGui_ImplSDLRenderer_Init(video_.renderer());
 }
@@ -42,7 +43,7 @@ void WindowHost::present(ImDrawData* data, ImU32 clear) {
                          static_cast<Uint8>(clear >> IM_COL32_G_SHIFT),
                          static_cast<Uint8>(clear >> IM_COL32_B_SHIFT), 255);
   SDL_RenderClear(video_.renderer());
-  ImGui_ImplSDLRenderer_RenderDrawData(data);
+  draw_.render(data);
   SDL_RenderPresent(video_.renderer());
 #if defined(__ANDROID__) || defined(__IPHONEOS__)
   // Phones and tablets show their on-screen keyboard only while a text field has focus (the name

@@ -4,6 +4,7 @@
 // rasterized at the pixel size it is shown at on high-DPI screens.
 #pragma once
 
+#include "app/draw_submit.h"
 #include "app/frame_host.h"
 #include "app/texture_cache.h"
 #include "backends/sdl/sdl_video.h"
@@ -28,6 +29,7 @@ class WindowHost final : public FrameHost {
  private:
   sdl::Video& video_;
   TextureCache textures_;
+  DrawSubmitter draw_;  // spans on SDL's software renderer, Dear ImGui's backend otherwise
 };
 
 }  // namespace respite::app
