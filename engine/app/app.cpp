@@ -146,6 +146,20 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (const auto insets = ui::insets_from_string(env)) settings.safe_area = *insets;
   }
   core::CueDispatcher cues(audio, haptics, settings.sound);
+
+  // Built font atlases are kept with the data (ui/fonts.h): the next launch reads one back instead
+  // of rasterizing every type style, most of the time to the first frame. The fonts and ImGui are
+  // set up while the packs are still loading; a profile's own theme, if any, restyles it later.
+  if (!data_dir.empty()) {
+    std::error_code ec;
+    const std::filesystem::path cache = std::filesystem::path(data_dir) / "cache";
+    std::filesystem::create_directories(cache, ec);
+    if (!ec) ui::set_font_atlas_cache_dir(cache.string());
+  }
+  std::unique_ptr<UiRuntime> ui = UiRuntime::create(
+      *font_dir, video->ui_scale(), with_overrides(settings, overrides).effective_theme(), error);
+  if (!ui) return fail_early(error);
+
   // Not const: the Packs screen and --watch replace the catalog in place (app/pack_flow.h).
   core::CatalogLoadResult loaded = loading.get();
   err << pack_messages.str();
@@ -183,20 +197,6 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   packs.set_start_diagnostics(loaded.diagnostics);
   model.attach_packs(&packs);
 
-  // Built font atlases are kept with the data (ui/fonts.h): the next launch reads one back instead
-  // of rasterizing every type style, most of the time to the first frame.
-  if (!data_dir.empty()) {
-    std::error_code ec;
-    const std::filesystem::path cache = std::filesystem::path(data_dir) / "cache";
-    std::filesystem::create_directories(cache, ec);
-    if (!ec) ui::set_font_atlas_cache_dir(cache.string());
-  }
-  std::unique_ptr<UiRuntime> ui =
-      UiRuntime::create(*font_dir, video->ui_scale(), model.settings().effective_theme(), error);
-  if (!ui) {
-    err << "respite: " << error << "\n";
-    return cli::kInvalid;
-  }
   WindowHost host(*video);
   sdl::SdlEventSource events;
   MainLoop loop(model, *ui, host, events, clock);
