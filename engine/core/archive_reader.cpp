@@ -9,7 +9,7 @@
 #include "core/pack_text.h"
 
 #if RESPITE_HAVE_LIBZIP
-#include <zip.h>
+#include "core/zip_library.h"
 #endif
 
 namespace respite::core {
@@ -50,7 +50,8 @@ std::string mib(std::size_t bytes) {
 #if RESPITE_HAVE_LIBZIP
 
 bool archives_supported() {
-  return true;
+  std::string why;
+  return zip_library(why) != nullptr;
 }
 
 ArchiveReadResult read_archive(std::string_view bytes, const std::string& display,
@@ -69,18 +70,26 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
                         "pack build')");
     return result;
   }
-  zip_error_t error;
-  zip_error_init(&error);
-  // libzip only reads the buffer (the last argument 0: it does not free it either).
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (!source) {
-    add(result, display, "E-ZIP", std::string("the archive cannot be opened: ") + zip_error_strerror(&error));
-    zip_error_fini(&error);
+  std::string unavailable;
+  const ZipLibrary* zip = zip_library(unavailable);
+  if (zip == nullptr) {
+    add(result, display, "E-UNSUPPORTED",
+        ".respack archives cannot be read: " + unavailable + "; use the pack folder");
     return result;
   }
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  zip_error_t error;
+  zip->error_init(&error);
+  // libzip only reads the buffer (the last argument 0: it does not free it either).
+  zip_source_t* source = zip->source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (!source) {
+    add(result, display, "E-ZIP",
+        std::string("the archive cannot be opened: ") + zip->error_strerror(&error));
+    zip->error_fini(&error);
+    return result;
+  }
+  zip_t* archive = zip->open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
   if (!archive) {
-    const int code = zip_error_code_zip(&error);
+    const int code = zip->error_code_zip(&error);
     std::string message;
     if (code == ZIP_ER_NOZIP) {
       message =
@@ -88,21 +97,22 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
     } else if (code == ZIP_ER_EXISTS) {
       message = "the archive has two entries with the same name; a pack archive must name each file once";
     } else {
-      message = std::string("the archive is damaged and cannot be read (") + zip_error_strerror(&error) + ")";
+      message =
+          std::string("the archive is damaged and cannot be read (") + zip->error_strerror(&error) + ")";
     }
     add(result, display, code == ZIP_ER_EXISTS ? "E-ZIP-DUPLICATE" : "E-ZIP", message);
-    zip_source_free(source);
-    zip_error_fini(&error);
+    zip->source_free(source);
+    zip->error_fini(&error);
     return result;
   }
-  zip_error_fini(&error);
+  zip->error_fini(&error);
 
-  const zip_int64_t count = zip_get_num_entries(archive, 0);
+  const zip_int64_t count = zip->get_num_entries(archive, 0);
   if (count < 0 || static_cast<std::uint64_t>(count) > limits.max_entries) {
     add(result, display, "E-ZIP-ENTRIES",
         "the archive has " + std::to_string(count) + " entries; a pack archive may have at most " +
             std::to_string(limits.max_entries));
-    zip_discard(archive);
+    zip->discard(archive);
     return result;
   }
 
@@ -116,7 +126,7 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
   std::uint64_t total = 0;
   bool total_reported = false;
   for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
-    const char* raw = zip_get_name(archive, i, ZIP_FL_ENC_RAW);
+    const char* raw = zip->get_name(archive, i, ZIP_FL_ENC_RAW);
     if (!raw) {
       add(result, display, "E-ZIP", "entry " + std::to_string(i) + " has no readable name");
       continue;
@@ -124,9 +134,9 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
     const std::string name(raw);
     const std::string shown = "entry " + shown_name(name);
     zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat_index(archive, i, ZIP_FL_ENC_RAW, &st) != 0) {
-      add(result, display, "E-ZIP", shown + " cannot be read (" + zip_strerror(archive) + ")");
+    zip->stat_init(&st);
+    if (zip->stat_index(archive, i, ZIP_FL_ENC_RAW, &st) != 0) {
+      add(result, display, "E-ZIP", shown + " cannot be read (" + zip->strerror(archive) + ")");
       continue;
     }
     if (json::find_invalid_utf8(name) || pack_text::find_control_char(name)) {
@@ -142,7 +152,7 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
     }
     zip_uint8_t opsys = 0;
     zip_uint32_t attributes = 0;
-    if (zip_file_get_external_attributes(archive, i, 0, &opsys, &attributes) == 0 &&
+    if (zip->file_get_external_attributes(archive, i, 0, &opsys, &attributes) == 0 &&
         opsys == ZIP_OPSYS_UNIX) {
       const zip_uint32_t type = (attributes >> 16) & 0170000u;
       if (type == 0120000u) {
@@ -210,9 +220,9 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
     std::vector<char> buffer(64 * 1024);
     for (const Entry& entry : entries) {
       const std::string shown = "entry " + shown_name(entry.name);
-      zip_file_t* file = zip_fopen_index(archive, entry.index, 0);
+      zip_file_t* file = zip->fopen_index(archive, entry.index, 0);
       if (!file) {
-        add(result, display, "E-ZIP-CORRUPT", shown + " cannot be opened (" + zip_strerror(archive) + ")");
+        add(result, display, "E-ZIP-CORRUPT", shown + " cannot be opened (" + zip->strerror(archive) + ")");
         continue;
       }
       std::string data;
@@ -220,16 +230,16 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
       // One byte more than declared is enough to know an entry lies about its size.
       while (data.size() <= entry.size) {
         const std::size_t want = std::min(buffer.size(), entry.size + 1 - data.size());
-        const zip_int64_t got = zip_fread(file, buffer.data(), want);
+        const zip_int64_t got = zip->fread(file, buffer.data(), want);
         if (got < 0) {
-          add(result, display, "E-ZIP-CORRUPT", shown + " is damaged (" + zip_file_strerror(file) + ")");
+          add(result, display, "E-ZIP-CORRUPT", shown + " is damaged (" + zip->file_strerror(file) + ")");
           failed = true;
           break;
         }
         if (got == 0) break;
         data.append(buffer.data(), static_cast<std::size_t>(got));
       }
-      zip_fclose(file);
+      zip->fclose(file);
       if (failed) continue;
       if (data.size() != entry.size) {
         add(result, display, "E-ZIP-CORRUPT",
@@ -240,7 +250,7 @@ ArchiveReadResult read_archive(std::string_view bytes, const std::string& displa
       result.files.emplace(entry.name, std::move(data));
     }
   }
-  zip_discard(archive);
+  zip->discard(archive);
   if (!result.ok()) result.files.clear();
   return result;
 }
