@@ -116,6 +116,41 @@ DrawSubmitter::DrawSubmitter(SDL_Renderer* renderer, Path path) : renderer_(rend
   }
 }
 
+DrawSubmitter::~DrawSubmitter() {
+  if (font_texture_ != nullptr) SDL_DestroyTexture(font_texture_);
+}
+
+void DrawSubmitter::upload_fonts(ImFontAtlas& atlas, SDL_ScaleMode scale_mode) {
+  if (atlas.TexID != nullptr && atlas.TexID == font_texture_) return;
+  if (font_texture_ != nullptr) SDL_DestroyTexture(font_texture_);
+  font_texture_ = nullptr;
+  unsigned char* alpha = nullptr;
+  int width = 0;
+  int height = 0;
+  atlas.GetTexDataAsAlpha8(&alpha, &width, &height);
+  if (alpha == nullptr || width <= 0 || height <= 0) return;
+  // The format the backend uses: bytes R, G, B, A. A glyph pixel is white with the atlas's alpha.
+  SDL_Texture* texture =
+      SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, width, height);
+  void* pixels = nullptr;
+  int pitch = 0;
+  if (texture == nullptr || SDL_LockTexture(texture, nullptr, &pixels, &pitch) != 0) {
+    if (texture != nullptr) SDL_DestroyTexture(texture);
+    return;  // no font texture: text is not drawn, and the next frame tries again
+  }
+  for (int y = 0; y < height; ++y) {
+    auto* row = reinterpret_cast<Uint32*>(static_cast<unsigned char*>(pixels) +
+                                          static_cast<std::ptrdiff_t>(y) * pitch);
+    const unsigned char* from = alpha + static_cast<std::ptrdiff_t>(y) * width;
+    for (int x = 0; x < width; ++x) row[x] = (static_cast<Uint32>(from[x]) << 24) | 0x00FFFFFFu;
+  }
+  SDL_UnlockTexture(texture);
+  SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+  SDL_SetTextureScaleMode(texture, scale_mode);
+  font_texture_ = texture;
+  atlas.SetTexID(texture);
+}
+
 void DrawSubmitter::render(ImDrawData* data) {
   stats_ = Stats{};
   if (!spans_) {

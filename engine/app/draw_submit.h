@@ -31,8 +31,19 @@ class DrawSubmitter {
     int rects = 0;            // rectangles filled for the spans
   };
 
-  // Dear ImGui's SDL_Renderer backend must be initialised for `renderer` (it owns the font texture).
+  // Dear ImGui's SDL_Renderer backend must be initialised for `renderer` (it draws on GPU renderers);
+  // the font texture is this class's own (upload_fonts).
   explicit DrawSubmitter(SDL_Renderer* renderer, Path path = Path::Automatic);
+  ~DrawSubmitter();
+  DrawSubmitter(const DrawSubmitter&) = delete;
+  DrawSubmitter& operator=(const DrawSubmitter&) = delete;
+
+  // Before each frame, instead of ImGui_ImplSDLRenderer_NewFrame: when the atlas has no texture
+  // (the first frame, or fonts rebuilt: UiRuntime clears its TexID), makes one from the atlas's
+  // alpha pixels, written straight into a streaming texture. The backend's way first expands the
+  // atlas into a second RGBA copy (4 MB at @1) and then copies that into the texture: more memory
+  // touched at start-up than anything else but the window. Sampled with `scale_mode`.
+  void upload_fonts(ImFontAtlas& atlas, SDL_ScaleMode scale_mode);
 
   // Draws one frame's draw data, like ImGui_ImplSDLRenderer_RenderDrawData: same clip rectangles,
   // same coordinates, the renderer's viewport and clip rectangle restored afterwards.
@@ -59,6 +70,7 @@ class DrawSubmitter {
   void flush_spans(ImU32 colour);
 
   SDL_Renderer* renderer_;
+  SDL_Texture* font_texture_ = nullptr;
   bool spans_ = false;
   Stats stats_;
   std::vector<Span> spans_scratch_;

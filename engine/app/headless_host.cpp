@@ -34,19 +34,17 @@ std::unique_ptr<HeadlessHost> HeadlessHost::create(int width, int height, float 
 
 HeadlessHost::~HeadlessHost() {
   textures_.reset();
+  draw_.reset();  // its font texture, before the renderer
   if (backend_) ImGui_ImplSDLRenderer_Shutdown();
   if (renderer_ != nullptr) SDL_DestroyRenderer(renderer_);
   if (surface_ != nullptr) SDL_FreeSurface(surface_);
 }
 
 void HeadlessHost::new_frame(const sdl::PointerFrame& pointer) {
-  ImGui_ImplSDLRenderer_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
-  // The backend makes the font texture on the first frame with whatever SDL_HINT_RENDER_SCALE_QUALITY
-  // the process holds (a window opened earlier in the same process sets it to linear). A screenshot
-  // must not depend on what ran before it: its font texture is always sampled nearest, 1:1.
-  if (io.Fonts->TexID != nullptr)
-    SDL_SetTextureScaleMode(static_cast<SDL_Texture*>(io.Fonts->TexID), SDL_ScaleModeNearest);
+  // A screenshot must not depend on what ran before it in the process (a window opened earlier sets
+  // SDL's default scale quality to linear): its font texture is always sampled nearest, 1:1.
+  draw_->upload_fonts(*io.Fonts, SDL_ScaleModeNearest);
   io.DisplaySize = ImVec2(static_cast<float>(width_), static_cast<float>(height_));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   io.MousePos = pointer.valid ? ImVec2(pointer.x, pointer.y) : ImVec2(-FLT_MAX, -FLT_MAX);

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include <SDL.h>
-#include <imgui_impl_sdlrenderer.h>
 
 #include "backends/sdl/sdl_paths.h"
 
@@ -95,9 +94,9 @@ bool UiRuntime::rebuild(float scale, float text_scale, std::string& error) {
   ImGuiIO& io = ImGui::GetIO();
   ui::Theme next = ui::make_theme(theme_.name, scale, text_scale);
   next.safe_area = theme_.safe_area;
-  // The renderer backend keeps a texture of the old atlas; drop it so the next frame uploads the
-  // new one.
-  if (io.BackendRendererUserData != nullptr) ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  // The host keeps a texture of the old atlas; no texture id tells it to upload the new one
+  // before the next frame (DrawSubmitter::upload_fonts).
+  io.Fonts->SetTexID(nullptr);
   ui::Fonts fonts;
   if (!ui::build_fonts(*io.Fonts, font_data_, next, fonts, error)) {
     ui::Fonts previous;

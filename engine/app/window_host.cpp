@@ -23,9 +23,9 @@ void WindowHost::process_event(const SDL_Event& event) {
 }
 
 void WindowHost::new_frame(const sdl::PointerFrame& pointer) {
-  ImGui_ImplSDLRenderer_NewFrame();
-  ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
+  draw_.upload_fonts(*io.Fonts, SDL_ScaleModeLinear);  // as Dear ImGui's backend samples it
+  ImGui_ImplSDL2_NewFrame();
   int width = 0;
   int height = 0;
   video_.output_size(width, height);
