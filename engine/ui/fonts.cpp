@@ -17,9 +17,9 @@ namespace respite::ui {
 namespace {
 
 // Fonts are a few hundred KiB; anything far larger is not the file we expect.
-constexpr std::streamoff kMaxFontBytes = 32 * 1024 * 1024;
+constexpr std::size_t kMaxFontBytes = 32 * 1024 * 1024;
 
-bool looks_like_sfnt(const std::vector<unsigned char>& bytes) {
+bool looks_like_sfnt(const FileBytes& bytes) {
   if (bytes.size() < 12) return false;
   const unsigned char* b = bytes.data();
   const bool truetype = b[0] == 0x00 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00;
@@ -28,21 +28,10 @@ bool looks_like_sfnt(const std::vector<unsigned char>& bytes) {
   return truetype || opentype || apple;
 }
 
-bool read_file(const std::string& path, std::vector<unsigned char>& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
-    error = path + ": font file not found";
-    return false;
-  }
-  const std::streamoff size = in.tellg();
-  if (size <= 0 || size > kMaxFontBytes) {
-    error = path + ": font file is empty or too large (" + std::to_string(size) + " bytes)";
-    return false;
-  }
-  out.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  if (!in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(size))) {
-    error = path + ": could not read the font file";
+bool read_file(const std::string& path, FileBytes& out, std::string& error) {
+  std::string why;
+  if (!out.open(path, kMaxFontBytes, why)) {
+    error = "font file " + why;
     return false;
   }
   if (!looks_like_sfnt(out)) {
@@ -52,7 +41,7 @@ bool read_file(const std::string& path, std::vector<unsigned char>& out, std::st
   return true;
 }
 
-ImFont* add_font(ImFontAtlas& atlas, std::vector<unsigned char>& bytes, float size_px, const ImWchar* ranges,
+ImFont* add_font(ImFontAtlas& atlas, const FileBytes& bytes, float size_px, const ImWchar* ranges,
                  const char* name) {
   ImFontConfig config;
   // FontData keeps the bytes for every rebuild and the atlas only borrows them. Dear ImGui 1.86
@@ -67,8 +56,10 @@ ImFont* add_font(ImFontAtlas& atlas, std::vector<unsigned char>& bytes, float si
   config.OversampleV = 1;
   config.PixelSnapH = false;
   std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", name, static_cast<double>(size_px));
+  // Dear ImGui takes the bytes as non-const but only reads them (stb_truetype never writes).
+  void* font_bytes = const_cast<unsigned char*>(bytes.data());
   ImFont* font =
-      atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), size_px, &config, ranges);
+      atlas.AddFontFromMemoryTTF(font_bytes, static_cast<int>(bytes.size()), size_px, &config, ranges);
   if (!atlas.ConfigData.empty() && atlas.ConfigData.back().FontData == bytes.data())
     atlas.ConfigData.back().FontDataOwnedByAtlas = false;
   return font;
@@ -105,8 +96,6 @@ struct Fnv {
   }
 };
 
-// Every byte of a font file would cost a few ms to hash on each start; its size, its first and last
-// 4 KiB (tables directory, names) and every 61st byte in between tell two font files apart.
 // The file's checksum: FNV-1a over 64-bit words (a byte-wise pass over a megabyte of pixels would
 // cost more than the rest of reading the file). Catches truncation and stray writes, not attacks:
 // the file is the app's own, in its own data folder.
@@ -123,7 +112,10 @@ std::uint64_t checksum(std::string_view bytes) {
   return h;
 }
 
-void hash_font_bytes(Fnv& fnv, const void* data, int size) {
+// Every byte of a font file would cost a few ms to hash on each start; its size, its first and last
+// 4 KiB (tables directory, names) and every 61st byte in between tell two font files apart.
+std::uint64_t font_digest(const void* data, int size) {
+  Fnv fnv;
   const auto* p = static_cast<const unsigned char*>(data);
   const auto n = static_cast<std::size_t>(std::max(size, 0));
   fnv.value(n);
@@ -131,6 +123,7 @@ void hash_font_bytes(Fnv& fnv, const void* data, int size) {
   fnv.bytes(p, edge);
   fnv.bytes(p + (n - edge), edge);
   for (std::size_t i = edge; i + edge < n; i += 61) fnv.value(p[i]);
+  return fnv.h;
 }
 
 // The key of what `atlas` (fonts added, not built) would build into.
@@ -145,8 +138,14 @@ std::uint64_t atlas_key(const ImFontAtlas& atlas) {
   fnv.value(atlas.TexDesiredWidth);
   fnv.value(atlas.TexGlyphPadding);
   fnv.value(atlas.ConfigData.Size);
+  // Eight styles share three files: each file is sampled once.
+  std::vector<std::pair<const void*, std::uint64_t>> digests;
   for (const ImFontConfig& c : atlas.ConfigData) {
-    hash_font_bytes(fnv, c.FontData, c.FontDataSize);
+    auto known =
+        std::find_if(digests.begin(), digests.end(), [&c](const auto& d) { return d.first == c.FontData; });
+    if (known == digests.end())
+      known = digests.insert(digests.end(), {c.FontData, font_digest(c.FontData, c.FontDataSize)});
+    fnv.value(known->second);
     fnv.value(c.FontNo);
     fnv.value(c.SizePixels);
     fnv.value(c.OversampleH);
@@ -301,15 +300,12 @@ void save_atlas(const ImFontAtlas& atlas, std::uint64_t key) {
 // Fills `atlas` (fonts added, not built) from the cache; false, with the atlas untouched, when
 // there is no matching, intact file.
 bool load_atlas(ImFontAtlas& atlas, std::uint64_t key) {
-  std::ifstream file(cache_file(key), std::ios::binary | std::ios::ate);
-  if (!file) return false;
-  const std::streamoff size = file.tellg();
-  if (size <= static_cast<std::streamoff>(sizeof kCacheMagic + 2 * sizeof key) ||
-      static_cast<std::uint64_t>(size) > kMaxCacheBytes)
+  FileBytes file;
+  std::string ignored;
+  if (!file.open(cache_file(key), static_cast<std::size_t>(kMaxCacheBytes), ignored) ||
+      file.size() <= sizeof kCacheMagic + 2 * sizeof key)
     return false;
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  file.seekg(0);
-  if (!file.read(bytes.data(), static_cast<std::streamsize>(size))) return false;
+  const std::string_view bytes(reinterpret_cast<const char*>(file.data()), file.size());
   const std::string_view body(bytes.data(), bytes.size() - sizeof(std::uint64_t));
   std::uint64_t stored_sum = 0;
   std::memcpy(&stored_sum, bytes.data() + body.size(), sizeof stored_sum);

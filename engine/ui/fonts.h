@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "ui/file_bytes.h"
 #include "ui/theme.h"
 
 namespace respite::ui {
@@ -17,11 +18,12 @@ inline constexpr const char* kRegularFontFile = "NotoSans-Regular.ttf";
 inline constexpr const char* kBoldFontFile = "NotoSans-Bold.ttf";
 inline constexpr const char* kItalicFontFile = "NotoSans-Italic.ttf";
 
-// The font files' bytes, read once; the atlas borrows them on every rebuild.
+// The font files' bytes, opened once (mapped: a start whose atlas is cached reads little of them);
+// the atlas borrows them on every rebuild.
 struct FontData {
-  std::vector<unsigned char> regular;
-  std::vector<unsigned char> bold;
-  std::vector<unsigned char> italic;  // module text's *emphasis*
+  FileBytes regular;
+  FileBytes bold;
+  FileBytes italic;  // module text's *emphasis*
 };
 
 // Reads the three fonts from `dir`. On failure returns false and `error` names the missing or broken
