@@ -4,31 +4,53 @@
 
 namespace respite::core {
 
+void LocalizedText::set(std::string_view locale, std::string text) {
+  const auto it = std::lower_bound(by_locale_.begin(), by_locale_.end(), locale,
+                                   [](const Entry& e, std::string_view l) { return e.first < l; });
+  if (it != by_locale_.end() && it->first == locale) {
+    it->second = std::move(text);
+  } else {
+    by_locale_.emplace(it, std::string(locale), std::move(text));
+  }
+}
+
+const std::string* LocalizedText::find(std::string_view locale) const {
+  for (const Entry& entry : by_locale_) {
+    if (entry.first == locale) return &entry.second;
+  }
+  return nullptr;
+}
+
 const std::string& LocalizedText::get(const std::string& locale, const std::string& fallback) const {
   static const std::string kEmpty;
-  if (auto it = by_locale_.find(locale); it != by_locale_.end()) return it->second;
+  if (const std::string* text = find(locale)) return *text;
   const auto dash = locale.find('-');
   if (dash != std::string::npos) {
-    if (auto it = by_locale_.find(locale.substr(0, dash)); it != by_locale_.end()) return it->second;
+    if (const std::string* text = find(std::string_view(locale).substr(0, dash))) return *text;
   }
-  if (auto it = by_locale_.find(fallback); it != by_locale_.end()) return it->second;
-  return by_locale_.empty() ? kEmpty : by_locale_.begin()->second;
+  if (const std::string* text = find(fallback)) return *text;
+  return by_locale_.empty() ? kEmpty : by_locale_.front().second;
 }
 
 const char* to_string(PhaseKind kind) {
   switch (kind) {
-    case PhaseKind::Inhale: return "inhale";
-    case PhaseKind::HoldIn: return "hold_in";
-    case PhaseKind::Exhale: return "exhale";
-    case PhaseKind::HoldOut: return "hold_out";
-    case PhaseKind::TopUp: return "top_up";
+    case PhaseKind::Inhale:
+      return "inhale";
+    case PhaseKind::HoldIn:
+      return "hold_in";
+    case PhaseKind::Exhale:
+      return "exhale";
+    case PhaseKind::HoldOut:
+      return "hold_out";
+    case PhaseKind::TopUp:
+      return "top_up";
   }
   return "inhale";
 }
 
 std::optional<PhaseKind> phase_kind_from_string(const std::string& name) {
-  for (PhaseKind kind : {PhaseKind::Inhale, PhaseKind::HoldIn, PhaseKind::Exhale, PhaseKind::HoldOut,
-                         PhaseKind::TopUp}) {
+  for (PhaseKind kind :
+       {PhaseKind::Inhale, PhaseKind::HoldIn, PhaseKind::Exhale, PhaseKind::HoldOut, PhaseKind::TopUp}) {
     if (name == to_string(kind)) return kind;
   }
   return std::nullopt;
@@ -36,10 +58,14 @@ std::optional<PhaseKind> phase_kind_from_string(const std::string& name) {
 
 const char* to_string(ItemKind kind) {
   switch (kind) {
-    case ItemKind::Breathing: return "breathing";
-    case ItemKind::MicroBreak: return "micro_break";
-    case ItemKind::Module: return "module";
-    case ItemKind::Program: return "program";
+    case ItemKind::Breathing:
+      return "breathing";
+    case ItemKind::MicroBreak:
+      return "micro_break";
+    case ItemKind::Module:
+      return "module";
+    case ItemKind::Program:
+      return "program";
   }
   return "breathing";
 }
@@ -51,7 +77,9 @@ std::optional<ItemKind> item_kind_from_string(const std::string& name) {
   return std::nullopt;
 }
 
-const char* to_string(PacerStyle style) { return style == PacerStyle::Box ? "box" : "circle"; }
+const char* to_string(PacerStyle style) {
+  return style == PacerStyle::Box ? "box" : "circle";
+}
 
 std::optional<PacerStyle> pacer_style_from_string(const std::string& name) {
   if (name == "circle") return PacerStyle::Circle;
@@ -61,9 +89,12 @@ std::optional<PacerStyle> pacer_style_from_string(const std::string& name) {
 
 const char* to_string(AssetType type) {
   switch (type) {
-    case AssetType::Png: return "png";
-    case AssetType::Wav: return "wav";
-    case AssetType::Ogg: return "ogg";
+    case AssetType::Png:
+      return "png";
+    case AssetType::Wav:
+      return "wav";
+    case AssetType::Ogg:
+      return "ogg";
   }
   return "png";
 }
@@ -77,14 +108,16 @@ Millis MicroBreakSpec::total() const {
 int CheckinQuestion::min_score() const {
   if (type == QuestionType::Scale) return min;
   int best = 0;
-  for (std::size_t i = 0; i < options.size(); ++i) best = i == 0 ? options[i].score : std::min(best, options[i].score);
+  for (std::size_t i = 0; i < options.size(); ++i)
+    best = i == 0 ? options[i].score : std::min(best, options[i].score);
   return best;
 }
 
 int CheckinQuestion::max_score() const {
   if (type == QuestionType::Scale) return max;
   int best = 0;
-  for (std::size_t i = 0; i < options.size(); ++i) best = i == 0 ? options[i].score : std::max(best, options[i].score);
+  for (std::size_t i = 0; i < options.size(); ++i)
+    best = i == 0 ? options[i].score : std::max(best, options[i].score);
   return best;
 }
 
@@ -150,7 +183,8 @@ const Item* Catalog::find(const ItemRef& ref) const {
 
 std::optional<ItemRef> Catalog::home_default() const {
   for (const Pack& pack : packs) {
-    if (!pack.default_item.empty() && pack.find(pack.default_item)) return ItemRef{pack.id, pack.default_item};
+    if (!pack.default_item.empty() && pack.find(pack.default_item))
+      return ItemRef{pack.id, pack.default_item};
   }
   return std::nullopt;
 }

@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/time.h"
@@ -17,17 +19,25 @@ namespace respite::core {
 // Text in several languages. Lookup falls back to the pack's default locale, then to any.
 class LocalizedText {
  public:
+  using Entry = std::pair<std::string, std::string>;  // locale, text
+
   LocalizedText() = default;
   explicit LocalizedText(std::string text, std::string locale = "en") { set(locale, std::move(text)); }
-  void set(const std::string& locale, std::string text) { by_locale_[locale] = std::move(text); }
+  // Adds or replaces the text in `locale`.
+  void set(std::string_view locale, std::string text);
+  void reserve(std::size_t locales) { by_locale_.reserve(locales); }
   // The best text for `locale`: exact, then language only ("es" for "es-MX"), then `fallback`.
   const std::string& get(const std::string& locale, const std::string& fallback = "en") const;
   bool empty() const { return by_locale_.empty(); }
-  bool has(const std::string& locale) const { return by_locale_.count(locale) != 0; }
-  const std::map<std::string, std::string>& all() const { return by_locale_; }
+  bool has(std::string_view locale) const { return find(locale) != nullptr; }
+  // Every translation, sorted by locale.
+  const std::vector<Entry>& all() const { return by_locale_; }
 
  private:
-  std::map<std::string, std::string> by_locale_;
+  const std::string* find(std::string_view locale) const;
+  // Sorted by locale: a text has one to a few translations, and thousands of texts are read per
+  // pack, so one small vector each instead of a tree node per translation.
+  std::vector<Entry> by_locale_;
 };
 
 enum class PhaseKind { Inhale, HoldIn, Exhale, HoldOut, TopUp };

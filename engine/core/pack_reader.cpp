@@ -339,6 +339,12 @@ bool PackReader::prose_may_need_report(std::string_view text) const {
 }
 
 std::uint32_t PackReader::locale_index(std::string_view locale) {
+  // A pack has a handful of languages: look through them before hashing (hostile packs with
+  // thousands of language keys still get the map).
+  constexpr std::size_t kScan = 8;
+  for (std::size_t n = 0; n < locale_names_.size() && n < kScan; ++n) {
+    if (locale_names_[n] == locale) return static_cast<std::uint32_t>(n);
+  }
   const auto [it, added] =
       locale_numbers_.try_emplace(std::string(locale), static_cast<std::uint32_t>(locale_names_.size()));
   if (added) locale_names_.emplace_back(locale);
@@ -371,6 +377,7 @@ std::optional<LocalizedText> PackReader::read_text(const Value& v, const Path& p
   path.append_to(text_paths_);
   record.path_size = text_paths_.size() - record.path_begin;
   LocalizedText text;
+  if (v.is(Type::Object)) text.reserve(v.members.size());
   bool ok = true;
   if (v.is(Type::String)) {
     if (v.text.empty()) {
@@ -412,7 +419,7 @@ std::optional<LocalizedText> PackReader::read_text(const Value& v, const Path& p
       if (prose_may_need_report(member.value.text)) {
         check_prose(member.value.text, at(member.value), member_path(), "");
       }
-      text.set(std::string(member.key), std::string(member.value.text));
+      text.set(member.key, std::string(member.value.text));
       text_locales_.push_back(locale_index(member.key));
     }
   } else {

@@ -217,9 +217,9 @@ std::string quoted_choices(const std::vector<std::string>& names) {
 // reports: a control character below U+0020 but tab and newline, U+007F, a C1
 // control (U+0080-U+009F: C2 80..C2 9F), or a direction mark U+202A-U+202E (E2 80 AA..AE) or
 // U+2066-U+2069 (E2 81 A6..A9). When it is false both scans would find nothing, so they return at once.
-// Eight bytes are checked at a time; only a word holding a control byte or a C2 or E2 lead byte is
-// looked at byte by byte, and curly quotes and dashes (which share the E2 lead byte) are ruled out
-// there by their next bytes, so ordinary prose costs a few operations per word.
+// Eight bytes are checked at a time; only the C2 and E2 lead bytes are looked at one by one, and
+// curly quotes and dashes (which share the E2 lead byte) are ruled out there by their next bytes,
+// so ordinary prose costs a few operations per word.
 bool may_hold_special(std::string_view text) {
   const auto byte = [&text](std::size_t k) {
     return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
@@ -236,14 +236,15 @@ bool may_hold_special(std::string_view text) {
   };
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    // Only the bytes that can start something special stop the fast path: control characters
-    // (below 0x20), DEL, and the lead bytes C2 and E2. Accented letters (C3 ..) pass.
     const std::uint64_t w = byte_scan::load(text.data() + i);
-    const std::uint64_t below_space = byte_scan::has_byte_below(w, 0x20);
-    const auto has_byte = [w](unsigned char b) { return byte_scan::has_byte(w, b); };
-    if ((below_space | has_byte(0x7F) | has_byte(0xC2) | has_byte(0xE2)) == 0) continue;
-    for (std::size_t k = i; k < i + 8; ++k) {
-      if (special_at(k)) return true;
+    // A control byte (but tab and newline) or DEL is special by itself; only the lead bytes C2
+    // and E2 need their next bytes looked at. Everything else (letters, accents, newlines) passes.
+    const std::uint64_t controls =
+        byte_scan::bytes_below(w, 0x20) & ~byte_scan::bytes_equal(w, '\n') & ~byte_scan::bytes_equal(w, '\t');
+    if ((controls | byte_scan::bytes_equal(w, 0x7F)) != 0) return true;
+    for (std::uint64_t leads = byte_scan::bytes_equal(w, 0xC2) | byte_scan::bytes_equal(w, 0xE2); leads != 0;
+         leads &= leads - 1) {
+      if (special_at(i + static_cast<std::size_t>(byte_scan::first_byte(leads)))) return true;
     }
   }
   for (; i < text.size(); ++i) {
