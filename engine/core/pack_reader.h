@@ -192,8 +192,12 @@ class PackReader {
   std::vector<RefUse> refs_;
   std::vector<AssetUse> asset_uses_;
   std::set<std::string> item_ids_;
-  std::map<std::string, std::string> first_use_;  // item id -> where it was first used
-  std::map<std::string, Loc> program_ids_;        // program item id -> where its id is
+  struct FirstUse {  // where an item id was first used; its line is looked up only for a message
+    Loc at;
+    std::string path;
+  };
+  std::map<std::string, FirstUse> first_use_;
+  std::map<std::string, Loc> program_ids_;  // program item id -> where its id is
   std::size_t item_count_ = 0;
   std::uint64_t bytes_read_ = 0;
   std::optional<std::string> default_item_id_;

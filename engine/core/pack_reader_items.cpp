@@ -101,14 +101,15 @@ std::optional<Item> PackReader::read_item(const Value& v, const Path& path) {
   if (const Value* id_v = require(v, path, "id", "a short name for the item, unique in the pack")) {
     if (auto id = read_id(*id_v, path + ".id")) {
       item.id = *id;
-      const json::LineMap::Position pos = lines_of(file_).at(id_v->offset);
       if (auto it = first_use_.find(*id); it != first_use_.end()) {
+        const FirstUse& first = it->second;
+        const std::string where = first.at.file == 0 ? "" : sources_[first.at.file].relative + " ";
+        const int line = lines_of(first.at.file).at(first.at.offset).line;
         error("E-DUPLICATE-ID", at(*id_v), path + ".id",
-              "the item id \"" + *id + "\" is already used by " + it->second +
-                  "; item ids must be unique in a pack");
+              "the item id \"" + *id + "\" is already used by " + where + first.path + " (line " +
+                  std::to_string(line) + "); item ids must be unique in a pack");
       } else {
-        const std::string where = file_ == 0 ? "" : sources_[file_].relative + " ";
-        first_use_.emplace(*id, where + path.str() + " (line " + std::to_string(pos.line) + ")");
+        first_use_.emplace(*id, FirstUse{at(*id_v), path.str()});
         if (known_kind && item.kind == ItemKind::Program) program_ids_.emplace(*id, at(*id_v));
       }
       item_ids_.insert(*id);

@@ -237,8 +237,11 @@ bool may_hold_special(std::string_view text) {
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     const std::uint64_t w = byte_scan::load(text.data() + i);
+    // Printable ASCII, the bulk of prose, passes at once.
+    if ((byte_scan::has_byte_below(w, 0x20) | (w & byte_scan::kHigh) | byte_scan::has_byte(w, 0x7F)) == 0)
+      continue;
     // A control byte (but tab and newline) or DEL is special by itself; only the lead bytes C2
-    // and E2 need their next bytes looked at. Everything else (letters, accents, newlines) passes.
+    // and E2 need their next bytes looked at. Everything else (accents, newlines) passes.
     const std::uint64_t controls =
         byte_scan::bytes_below(w, 0x20) & ~byte_scan::bytes_equal(w, '\n') & ~byte_scan::bytes_equal(w, '\t');
     if ((controls | byte_scan::bytes_equal(w, 0x7F)) != 0) return true;
