@@ -227,7 +227,10 @@ int run_shot(const std::vector<std::string>& args, std::ostream& out, std::ostre
     err << "respite shot: " << error << "\n";
     return cli::kUsage;
   }
-  const core::CatalogLoadResult loaded = load_catalog_reporting(options->packs, err);
+  // With a data folder, its installed packs too, as the app loads them.
+  const core::CatalogLoadResult loaded = options->data_dir.empty()
+                                             ? load_catalog_reporting(options->packs, err)
+                                             : load_catalog_reporting(options->packs, options->data_dir, err);
   const std::optional<std::string> font_dir = find_font_dir(error);
   if (!font_dir) {
     err << "respite shot: " << error << "\n";
@@ -244,6 +247,7 @@ int run_shot(const std::vector<std::string>& args, std::ostream& out, std::ostre
   request.text_scale = options->text_scale;
   request.safe_area = options->safe_area;
   request.data_dir = options->data_dir;
+  request.explicit_packs = options->packs;
   request.profile = options->profile;
   if (options->now) {
     request.now = options->now->instant;

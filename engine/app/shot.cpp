@@ -6,6 +6,7 @@
 #include "app/clock_mirror.h"
 #include "app/headless_host.h"
 #include "app/main_loop.h"
+#include "app/pack_flow.h"
 #include "app/profile_flow.h"
 #include "app/route.h"
 #include "app/storage.h"
@@ -40,7 +41,7 @@ std::optional<std::string> find_font_dir(std::string& error) {
   return sdl::find_asset_subdir("fonts", ui::kRegularFontFile, error);
 }
 
-ShotResult render_shot(const ShotRequest& request, const core::Catalog& catalog) {
+ShotResult render_shot(const ShotRequest& request, const core::Catalog& loaded_catalog) {
   const RouteParse parsed = parse_route(request.route);
   if (parsed.error == RouteError::Malformed) return failure(2, parsed.message);
   if (parsed.error == RouteError::Unknown) return failure(1, parsed.message);
@@ -66,6 +67,8 @@ ShotResult render_shot(const ShotRequest& request, const core::Catalog& catalog)
   services.support = [](const std::string& locale, const std::string& region) {
     return core::load_support_resources(core::default_support_resources_path(), "", locale, region).data;
   };
+  // The Packs screen may put a catalog in again when it reads the packs: a copy of the caller's.
+  core::Catalog catalog = loaded_catalog;
   AppModel model(catalog, clock, services, settings);
   // The screenshot's look and language win over a profile's saved settings.
   model.set_overrides(SettingsOverrides{request.theme, request.locale, request.text_scale});
@@ -92,16 +95,28 @@ ShotResult render_shot(const ShotRequest& request, const core::Catalog& catalog)
       return failure(1, "no profile named '" + request.profile + "' in " + request.data_dir);
     settle_storage();
   }
+  // The Packs screen lists the packs as the app does (read off the render thread, waited for here);
+  // a screenshot never installs or removes one.
+  PackFlow::Config pack_config;
+  pack_config.data_dir = request.data_dir;
+  pack_config.explicit_packs = request.explicit_packs;
+  PackFlow packs(model, catalog, clock, pack_config, storage.get());
+  model.attach_packs(&packs);
+  const auto settle = [&] {
+    settle_storage();
+    packs.wait_idle();
+    model.update();
+  };
   const OpenResult opened = model.open(parsed.route);
   if (!opened.ok) return failure(opened.exit_code, opened.error);
-  settle_storage();
+  settle();
   if (request.at) {
     clock.advance(core::MonoTime(static_cast<core::MonoTime::rep>(std::llround(*request.at * 1e9))));
   }
   model.update();
   for (const ui::UiAction& action : request.actions) {
     model.apply(action);
-    settle_storage();
+    settle();
   }
   if (request.interrupted) {
     model.on_background();

@@ -29,8 +29,10 @@ struct ShotRequest {
   std::string locale = "en";
   float text_scale = 1.0f;  // 1..2
   ui::Insets safe_area;
-  // The data folder (progress, profiles, unit mode): empty means nothing is kept, as before.
+  // The data folder (progress, profiles, unit mode, installed packs): empty means nothing is kept.
   std::string data_dir;
+  // --pack paths the catalog was loaded from (the Packs screen shows them as such).
+  std::vector<std::string> explicit_packs;
   // The profile to show (its alias): screenshots run with the rights of the files' owner, like the
   // CLI, so no PIN is asked. Empty: the device's own rule (one profile without PIN signs in).
   std::string profile;

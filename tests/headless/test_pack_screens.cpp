@@ -17,6 +17,7 @@
 #include "app/options.h"
 #include "app/pack_flow.h"
 #include "app/png_image.h"
+#include "app/shot.h"
 #include "backends/sdl/sdl_input.h"
 #include "profile_test_support.h"
 #include "ui_harness.h"
@@ -542,6 +543,39 @@ TEST_CASE("Packs: a .respack dropped on the window is offered for installing", "
   view = rig.packs().packs_view();
   CHECK(view.status == "packs.drop_not_pack");
   CHECK(rig.frame().contains("is not a content pack"));
+}
+
+TEST_CASE("Packs: a screenshot lists the packs and what is ready to install", "[packs][shot]") {
+  ScratchDir data("packs-shot");
+  ScratchDir work("packs-shot-work");
+  build_pack(make_pack(work.path() / "ward", "ward-seven", "Ward Seven practice"),
+             fs::path(app::PackFlow::import_dir(data.str())) / "ward.respack");
+  const auto shown = [](const std::string& data_dir) {
+    app::ShotRequest request;
+    request.route = "packs";
+    request.width = 1280;
+    request.height = 800;
+    request.data_dir = data_dir;
+    request.font_dir = font_dir();
+    ui::LayoutAudit audit;
+    request.audit = &audit;
+    std::ostringstream messages;
+    const core::CatalogLoadResult bundled = app::load_catalog_reporting({}, messages);
+    const app::ShotResult result = app::render_shot(request, bundled.catalog);
+    REQUIRE(result.exit_code == 0);
+    std::string texts;
+    for (const ui::LayoutAudit::Entry& e : audit.entries) texts += e.text + "\n";
+    return texts;
+  };
+  const std::string bare = shown("");
+  INFO(bare);
+  CHECK(bare.find("Clinician Essentials") != std::string::npos);  // listed, not just the heading
+  CHECK(bare.find("Ward Seven practice") == std::string::npos);
+  const std::string with_data = shown(data.str());
+  INFO(with_data);
+  CHECK(with_data.find("Clinician Essentials") != std::string::npos);
+  CHECK(with_data.find("Ward Seven practice") != std::string::npos);  // offered from the import folder
+  CHECK(app::installed_pack_paths(data.str()).empty());               // a screenshot installs nothing
 }
 
 TEST_CASE("Packs: the screen and the panel fit a small phone at 200 % text", "[packs][layout]") {
