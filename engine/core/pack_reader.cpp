@@ -285,9 +285,9 @@ std::optional<double> PackReader::read_number(const Value& v, const Path& path, 
 
 const json::Value* PackReader::read_list(const Value& v, const Path& path, std::string_view noun,
                                          std::size_t max, bool allow_empty) {
-  const std::string nouns = std::string(noun) + "s";
+  const auto nouns = [noun] { return std::string(noun) + "s"; };
   if (!v.is(Type::Array)) {
-    error("E-TYPE", at(v), path, "expected a list [...] of " + nouns + ", found " + json::describe(v));
+    error("E-TYPE", at(v), path, "expected a list [...] of " + nouns() + ", found " + json::describe(v));
     return nullptr;
   }
   if (!allow_empty && v.elements.empty()) {
@@ -296,7 +296,7 @@ const json::Value* PackReader::read_list(const Value& v, const Path& path, std::
   }
   if (v.elements.size() > max) {
     error("E-LIMIT", at(v), path,
-          "expected at most " + std::to_string(max) + " " + nouns + ", found " +
+          "expected at most " + std::to_string(max) + " " + nouns() + ", found " +
               std::to_string(v.elements.size()));
     return nullptr;
   }
