@@ -18,6 +18,7 @@ constexpr const char* kUsageText =
        respite pack info PATH [--json] [--trusted-key PUBLIC_KEY]...
        respite pack keygen -o KEYFILE | sign PACK.respack --key SECRET_KEY [-o FILE.sig]
        respite pack verify PACK.respack --key PUBLIC_KEY... [--signature FILE.sig]
+       respite pack install PACK.respack | remove PACK_ID | list [--json]   (--data-dir DIR)
        respite log --data-dir DIR --profile NAME --item PACK_ID/ITEM_ID --at ISO8601_WITH_OFFSET
                    [--active SECONDS] [--zone IANA] [--pack PATH]... [--event-id UUID] [--json]
        respite progress --data-dir DIR --profile NAME [--today YYYY-MM-DD] [--json]

@@ -1,5 +1,6 @@
-// `respite pack ...` (docs/cli.md): validate, new, build, info, keygen, sign and verify. Authoring
-// and sharing packs, over the same loader the app uses: a pack that validates here loads there.
+// `respite pack ...` (docs/cli.md): validate, new, build, info, keygen, sign and verify, and install,
+// remove and list on a personal device. Authoring and sharing packs, over the same loader the app
+// uses: a pack that validates here loads there.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,12 +16,16 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "core/clock.h"
 #include "core/pack_build.h"
+#include "core/pack_library.h"
 #include "core/pack_loader.h"
 #include "core/pack_summary.h"
 #include "core/pack_template.h"
 #include "core/pack_text.h"
+#include "core/progress/unit_store.h"
 #include "core/signing.h"
+#include "core/unit_packs.h"
 
 namespace respite::cli {
 namespace {
@@ -471,8 +476,118 @@ int pack_verify(const Args& args, std::ostream& out, std::ostream& err) {
 
 }  // namespace
 
+// ---- install, remove, list -----------------------------------------------------------------------
+// The Packs screen's work for scripts on a personal device: the same library (DATA_DIR/packs), the
+// same rule (only a higher version replaces a pack). A unit tablet changes its packs only with the
+// admin PIN and trusted signatures: `respite unit install-pack`.
+
+// `pack install | remove | list`'s arguments: --data-dir DIR and `positionals` arguments (usage
+// errors are said on `err`).
+std::optional<ParsedArgs> parse_library_command(const std::string& command, const Args& args,
+                                                std::vector<FlagSpec> specs, std::size_t positionals,
+                                                const char* expected, std::ostream& err) {
+  specs.push_back({"--data-dir"});
+  auto parsed = parse_command("pack " + command, args, specs, err);
+  if (!parsed) return std::nullopt;
+  if (!parsed->has("--data-dir")) {
+    err << "respite pack " << command << ": missing --data-dir DIR (see 'respite help')\n";
+    return std::nullopt;
+  }
+  if (parsed->positional().size() != positionals) {
+    err << "respite pack " << command << ": expected " << expected << " (see 'respite help')\n";
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+// DATA_DIR's packs folder when DATA_DIR is a personal device's (or, to read it, any device's);
+// nullopt after saying why not.
+std::optional<std::string> personal_library(const std::string& command, const ParsedArgs& args, bool changes,
+                                            std::ostream& err) {
+  const std::string data_dir = *args.value("--data-dir");
+  const core::SystemClock clock;
+  auto unit = core::UnitStore::open(data_dir, clock, false);
+  if (!unit.store) {
+    err << "respite pack " << command << ": " << unit.error << "; nothing was changed\n";
+    return std::nullopt;
+  }
+  if (changes && unit.store->settings().enabled) {
+    err << "respite pack " << command << ": " << data_dir
+        << " is a unit tablet; its packs change only with the admin PIN: 'respite unit install-pack'\n";
+    return std::nullopt;
+  }
+  return core::unit_packs_dir(data_dir);
+}
+
+int pack_install(const Args& args, std::ostream& out, std::ostream& err) {
+  const auto parsed = parse_library_command("install", args, {}, 1, "one PACK.respack", err);
+  if (!parsed) return kUsage;
+  const auto library = personal_library("install", *parsed, true, err);
+  if (!library) return kInvalid;
+  const std::string& archive = parsed->positional()[0];
+  const core::InstallResult result = core::install_pack(*library, archive);
+  print_diagnostics(result.loaded.diagnostics, err);
+  if (result.action == core::InstallAction::Refused) {
+    err << "respite pack install: " << archive << ": " << result.message << '\n';
+    return kInvalid;
+  }
+  out << (result.action == core::InstallAction::Updated ? "updated " : "installed ") << result.loaded.pack_id
+      << ' ' << result.loaded.version << " in " << result.installed_path
+      << "; the app shows it at its next start or when the Packs screen opens\n";
+  return kOk;
+}
+
+int pack_remove(const Args& args, std::ostream& out, std::ostream& err) {
+  const auto parsed = parse_library_command("remove", args, {}, 1, "one PACK_ID", err);
+  if (!parsed) return kUsage;
+  const auto library = personal_library("remove", *parsed, true, err);
+  if (!library) return kInvalid;
+  std::string error;
+  if (!core::remove_pack(*library, parsed->positional()[0], error)) {
+    err << "respite pack remove: " << error << '\n';
+    return kInvalid;
+  }
+  out << "removed " << parsed->positional()[0] << "; progress recorded with it is kept\n";
+  return kOk;
+}
+
+int pack_list(const Args& args, std::ostream& out, std::ostream& err) {
+  const auto parsed = parse_library_command("list", args, {{"--json", false}}, 0, "no arguments", err);
+  if (!parsed) return kUsage;
+  const auto library = personal_library("list", *parsed, false, err);
+  if (!library) return kInvalid;
+  const std::vector<core::LibraryEntry> entries = core::list_library(*library);
+  if (parsed->has("--json")) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter json(buffer);
+    json.StartArray();
+    for (const core::LibraryEntry& e : entries) {
+      json.StartObject();
+      json.Key("path");
+      json.String(e.path.c_str());
+      json.Key("id");
+      json.String(e.result.pack_id.c_str());
+      json.Key("version");
+      json.String(e.result.version.c_str());
+      json.Key("loads");
+      json.Bool(e.result.pack.has_value());
+      json.EndObject();
+    }
+    json.EndArray();
+    out << buffer.GetString() << '\n';
+    return kOk;
+  }
+  for (const core::LibraryEntry& e : entries) {
+    const std::string id = e.result.pack_id.empty() ? fs::path(e.path).filename().string() : e.result.pack_id;
+    out << id << ' ' << (e.result.version.empty() ? "-" : e.result.version) << ' '
+        << (e.result.pack ? "ok" : "broken (respite pack validate " + e.path + ")") << '\n';
+  }
+  if (entries.empty()) out << "no packs installed in " << *library << '\n';
+  return kOk;
+}
+
 int cmd_pack(const Args& args, std::ostream& out, std::ostream& err) {
-  const char* kSubcommands = "validate, new, build, info, keygen, sign or verify";
+  const char* kSubcommands = "validate, new, build, info, keygen, sign, verify, install, remove or list";
   if (args.empty()) {
     err << "respite pack: expected a subcommand: " << kSubcommands << " (see 'respite help')\n";
     return kUsage;
@@ -486,6 +601,9 @@ int cmd_pack(const Args& args, std::ostream& out, std::ostream& err) {
   if (sub == "keygen") return pack_keygen(rest, out, err);
   if (sub == "sign") return pack_sign(rest, out, err);
   if (sub == "verify") return pack_verify(rest, out, err);
+  if (sub == "install") return pack_install(rest, out, err);
+  if (sub == "remove") return pack_remove(rest, out, err);
+  if (sub == "list") return pack_list(rest, out, err);
   err << "respite pack: unknown subcommand '" << sub << "'; expected " << kSubcommands
       << " (see 'respite help')\n";
   return kUsage;

@@ -1,4 +1,4 @@
-// `respite pack new | build | info | keygen | sign | verify` through cli::run, as an educator or a
+// `respite pack new | build | info | keygen | sign | verify | install | remove | list` through cli::run,
 // script uses them: files written, exit codes (0 ok, 1 invalid, 2 usage) and what is printed.
 #include <rapidjson/document.h>
 #include <sys/stat.h>
@@ -183,4 +183,58 @@ TEST_CASE("keygen, sign and verify: the whole signing story", "[content][cli][pa
   CHECK(tampered.err.find(": invalid: the signature does not match the archive") != std::string::npos);
   // Signing refuses an archive that does not load.
   CHECK(run_cli({"pack", "sign", tmp / "unit.respack", "--key", tmp / "educator"}).code == 1);
+}
+
+TEST_CASE("pack install, list and remove keep a personal device's packs", "[content][cli][pack-cli]") {
+  TempDir tmp;
+  const std::string data = tmp / "data";
+  REQUIRE(run_cli({"pack", "new", tmp / "ward", "--id", "ward-seven"}).code == 0);
+  REQUIRE(run_cli({"pack", "build", tmp / "ward", "-o", tmp / "ward.respack"}).code == 0);
+  CHECK(run_cli({"pack", "list", "--data-dir", data}).out == "no packs installed in " + data + "/packs\n");
+
+  const Result installed = run_cli({"pack", "install", tmp / "ward.respack", "--data-dir", data});
+  INFO(installed.err);
+  REQUIRE(installed.code == 0);
+  CHECK(installed.out.find("installed ward-seven 1.0.0 in " + data + "/packs/") == 0);
+  CHECK(run_cli({"pack", "list", "--data-dir", data}).out == "ward-seven 1.0.0 ok\n");
+
+  // Only a higher version replaces it.
+  const Result same = run_cli({"pack", "install", tmp / "ward.respack", "--data-dir", data});
+  CHECK(same.code == 1);
+  CHECK(same.err.find("only a higher version") != std::string::npos);
+  std::string manifest = read_file(tmp / "ward/pack.json");
+  const auto version = manifest.find("\"version\": \"1.0.0\"");
+  REQUIRE(version != std::string::npos);
+  manifest.replace(version, 18, "\"version\": \"1.1.0\"");
+  std::ofstream(tmp / "ward/pack.json", std::ios::binary | std::ios::trunc) << manifest;
+  REQUIRE(run_cli({"pack", "build", tmp / "ward", "-o", tmp / "ward-1.1.respack"}).code == 0);
+  const Result updated = run_cli({"pack", "install", tmp / "ward-1.1.respack", "--data-dir", data});
+  CHECK(updated.code == 0);
+  CHECK(updated.out.find("updated ward-seven 1.1.0") == 0);
+
+  const Result listed = run_cli({"pack", "list", "--data-dir", data, "--json"});
+  rapidjson::Document doc;
+  doc.Parse(listed.out.c_str());
+  REQUIRE(doc.IsArray());
+  REQUIRE(doc.Size() == 1);
+  CHECK(std::string(doc[0]["id"].GetString()) == "ward-seven");
+  CHECK(std::string(doc[0]["version"].GetString()) == "1.1.0");
+  CHECK(doc[0]["loads"].GetBool());
+
+  CHECK(run_cli({"pack", "remove", "ward-seven", "--data-dir", data}).code == 0);
+  CHECK(run_cli({"pack", "remove", "ward-seven", "--data-dir", data}).code == 1);
+  CHECK(run_cli({"pack", "list", "--data-dir", data}).out == "no packs installed in " + data + "/packs\n");
+
+  // Usage: the data folder and one argument.
+  CHECK(run_cli({"pack", "install", tmp / "ward.respack"}).code == 2);
+  CHECK(run_cli({"pack", "install", "--data-dir", data}).code == 2);
+  CHECK(run_cli({"pack", "list", "extra", "--data-dir", data}).code == 2);
+
+  // A unit tablet changes its packs only with the admin PIN (respite unit install-pack).
+  const std::string unit = tmp / "unit";
+  REQUIRE(run_cli({"unit", "enable", "--admin-pin", "482915", "--data-dir", unit}).code == 0);
+  const Result refused = run_cli({"pack", "install", tmp / "ward.respack", "--data-dir", unit});
+  CHECK(refused.code == 1);
+  CHECK(refused.err.find("is a unit tablet") != std::string::npos);
+  CHECK(run_cli({"pack", "list", "--data-dir", unit}).out == "no packs installed in " + unit + "/packs\n");
 }
