@@ -68,4 +68,23 @@ std::optional<ParsedArgs> parse_command(const std::string& command, const std::v
   return parsed;
 }
 
+std::optional<ParsedArgs> parse_data_command(const std::string& command, const std::vector<std::string>& args,
+                                             std::vector<FlagSpec> specs, std::size_t positionals,
+                                             std::ostream& err) {
+  specs.push_back({"--data-dir"});
+  auto parsed = parse_command(command, args, specs, err);
+  if (!parsed) return std::nullopt;
+  if (!parsed->has("--data-dir")) {
+    err << "respite " << command << ": missing --data-dir (see 'respite help')\n";
+    return std::nullopt;
+  }
+  if (parsed->positional().size() != positionals) {
+    err << "respite " << command << ": expected " << positionals << " argument"
+        << (positionals == 1 ? "" : "s") << ", got " << parsed->positional().size()
+        << " (see 'respite help')\n";
+    return std::nullopt;
+  }
+  return parsed;
+}
+
 }  // namespace respite::cli

@@ -40,4 +40,10 @@ std::optional<ParsedArgs> parse_args(const std::vector<std::string>& args, const
 std::optional<ParsedArgs> parse_command(const std::string& command, const std::vector<std::string>& args,
                                         const std::vector<FlagSpec>& specs, std::ostream& err);
 
+// parse_command for a command that works on a data folder: --data-dir DIR is required (added to
+// `specs`) and exactly `positionals` arguments are expected.
+std::optional<ParsedArgs> parse_data_command(const std::string& command, const std::vector<std::string>& args,
+                                             std::vector<FlagSpec> specs, std::size_t positionals,
+                                             std::ostream& err);
+
 }  // namespace respite::cli

@@ -481,25 +481,6 @@ int pack_verify(const Args& args, std::ostream& out, std::ostream& err) {
 // same rule (only a higher version replaces a pack). A unit tablet changes its packs only with the
 // admin PIN and trusted signatures: `respite unit install-pack`.
 
-// `pack install | remove | list`'s arguments: --data-dir DIR and `positionals` arguments (usage
-// errors are said on `err`).
-std::optional<ParsedArgs> parse_library_command(const std::string& command, const Args& args,
-                                                std::vector<FlagSpec> specs, std::size_t positionals,
-                                                const char* expected, std::ostream& err) {
-  specs.push_back({"--data-dir"});
-  auto parsed = parse_command("pack " + command, args, specs, err);
-  if (!parsed) return std::nullopt;
-  if (!parsed->has("--data-dir")) {
-    err << "respite pack " << command << ": missing --data-dir DIR (see 'respite help')\n";
-    return std::nullopt;
-  }
-  if (parsed->positional().size() != positionals) {
-    err << "respite pack " << command << ": expected " << expected << " (see 'respite help')\n";
-    return std::nullopt;
-  }
-  return parsed;
-}
-
 // DATA_DIR's packs folder when DATA_DIR is a personal device's (or, to read it, any device's);
 // nullopt after saying why not.
 std::optional<std::string> personal_library(const std::string& command, const ParsedArgs& args, bool changes,
@@ -520,7 +501,7 @@ std::optional<std::string> personal_library(const std::string& command, const Pa
 }
 
 int pack_install(const Args& args, std::ostream& out, std::ostream& err) {
-  const auto parsed = parse_library_command("install", args, {}, 1, "one PACK.respack", err);
+  const auto parsed = parse_data_command("pack install", args, {}, 1, err);
   if (!parsed) return kUsage;
   const auto library = personal_library("install", *parsed, true, err);
   if (!library) return kInvalid;
@@ -538,7 +519,7 @@ int pack_install(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int pack_remove(const Args& args, std::ostream& out, std::ostream& err) {
-  const auto parsed = parse_library_command("remove", args, {}, 1, "one PACK_ID", err);
+  const auto parsed = parse_data_command("pack remove", args, {}, 1, err);
   if (!parsed) return kUsage;
   const auto library = personal_library("remove", *parsed, true, err);
   if (!library) return kInvalid;
@@ -552,7 +533,7 @@ int pack_remove(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int pack_list(const Args& args, std::ostream& out, std::ostream& err) {
-  const auto parsed = parse_library_command("list", args, {{"--json", false}}, 0, "no arguments", err);
+  const auto parsed = parse_data_command("pack list", args, {{"--json", false}}, 0, err);
   if (!parsed) return kUsage;
   const auto library = personal_library("list", *parsed, false, err);
   if (!library) return kInvalid;

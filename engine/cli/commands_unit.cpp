@@ -10,6 +10,7 @@
 #include <fstream>
 #include <ostream>
 #include <sstream>
+#include <utility>
 
 #include "cli/args.h"
 #include "cli/cli.h"
@@ -32,20 +33,7 @@ const core::Clock& clock_now() {
 
 std::optional<ParsedArgs> parse(const std::string& name, const Args& args, std::vector<FlagSpec> specs,
                                 std::size_t positionals, std::ostream& err) {
-  specs.push_back({"--data-dir"});
-  auto parsed = parse_command("unit " + name, args, specs, err);
-  if (!parsed) return std::nullopt;
-  if (!parsed->has("--data-dir")) {
-    err << "respite unit " << name << ": missing --data-dir (see 'respite help')\n";
-    return std::nullopt;
-  }
-  if (parsed->positional().size() != positionals) {
-    err << "respite unit " << name << ": expected " << positionals << " argument"
-        << (positionals == 1 ? "" : "s") << ", got " << parsed->positional().size()
-        << " (see 'respite help')\n";
-    return std::nullopt;
-  }
-  return parsed;
+  return parse_data_command("unit " + name, args, std::move(specs), positionals, err);
 }
 
 void print_notices(const std::vector<core::sql::Notice>& notices, std::ostream& err) {
