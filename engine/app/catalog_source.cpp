@@ -6,7 +6,6 @@
 #include <filesystem>
 
 #include "core/content_paths.h"
-#include "core/progress/unit_store.h"
 #include "core/unit_packs.h"
 
 namespace respite::app {
@@ -42,16 +41,14 @@ core::CatalogLoadResult load_catalog_reporting(const std::vector<std::string>& e
                                                const std::string& data_dir, std::ostream& err) {
   std::vector<std::string> paths = pack_paths(explicit_packs);
   if (explicit_packs.empty() && !data_dir.empty()) {
-    const core::SystemClock clock;
-    auto unit = core::UnitStore::open(data_dir, clock, false);
-    if (!unit.store || !unit.store->settings().enabled) {
+    const core::UnitPackFacts unit = core::read_unit_pack_facts(data_dir);
+    if (!unit.error.empty() || !unit.unit_mode) {
       // A personal device: every pack installed from the Packs screen loads, signed or not (a
       // broken one is reported and left out by load_catalog, the others still load).
       for (std::string& path : installed_pack_paths(data_dir)) paths.push_back(std::move(path));
     } else {
       std::vector<std::string> skipped;
-      for (std::string& path :
-           core::verified_unit_packs(data_dir, unit.store->trusted_public_keys(), skipped))
+      for (std::string& path : core::verified_unit_packs(data_dir, unit.trusted_keys, skipped))
         paths.push_back(std::move(path));
       for (const std::string& why : skipped)
         err << "respite: notice: installed pack left out: " << why << '\n';

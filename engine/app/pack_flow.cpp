@@ -9,7 +9,6 @@
 #include "app/catalog_source.h"
 #include "app/profile_flow.h"
 #include "core/pack_files.h"
-#include "core/progress/unit_store.h"
 #include "core/unit_packs.h"
 
 namespace respite::app {
@@ -66,28 +65,6 @@ std::vector<std::pair<core::ItemKind, int>> kind_counts(const core::Pack& pack) 
 
 std::string pack_title(const core::Pack& pack) {
   return pack.title.get(pack.default_locale, pack.default_locale);
-}
-
-// What the unit store says about this device: unit mode on, and the keys it trusts. Read on a job
-// thread with a clock of its own (the injected one belongs to the render thread).
-struct UnitFacts {
-  bool unit_mode = false;
-  std::vector<std::string> trusted_keys;
-  std::string error;  // the unit settings could not be read
-};
-
-UnitFacts read_unit(const std::string& data_dir) {
-  UnitFacts facts;
-  if (data_dir.empty()) return facts;
-  const core::SystemClock clock;
-  auto unit = core::UnitStore::open(data_dir, clock, false);
-  if (!unit.store) {
-    facts.error = unit.error.empty() ? "the unit settings cannot be read" : unit.error;
-    return facts;
-  }
-  facts.unit_mode = unit.store->settings().enabled;
-  facts.trusted_keys = unit.store->trusted_public_keys();
-  return facts;
 }
 
 ui::PackImportView import_view(const std::string& path, const core::PackLoadResult& loaded,
@@ -160,7 +137,7 @@ void PackFlow::start_listing() {
   listing_job_ = std::async(std::launch::async, [data_dir, dropped] {
     Listing listing;
     if (data_dir.empty()) return listing;
-    const UnitFacts unit = read_unit(data_dir);
+    const core::UnitPackFacts unit = core::read_unit_pack_facts(data_dir);
     listing.unit_mode = unit.unit_mode;
     for (const core::LibraryEntry& entry :
          core::list_library(core::unit_packs_dir(data_dir), unit.trusted_keys)) {
@@ -237,7 +214,7 @@ void PackFlow::run(Operation op) {
   const bool known_unit_mode = profiles != nullptr && profiles->unit_mode();
   operation_job_ = std::async(std::launch::async, [data_dir, op, known_unit_mode] {
     OperationResult out;
-    const UnitFacts unit = read_unit(data_dir);
+    const core::UnitPackFacts unit = core::read_unit_pack_facts(data_dir);
     const std::string dir = core::unit_packs_dir(data_dir);
     if (!unit.error.empty()) {
       // Without the unit's settings there is no telling which signatures to trust: change nothing.

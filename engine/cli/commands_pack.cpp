@@ -16,14 +16,12 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "core/clock.h"
 #include "core/pack_build.h"
 #include "core/pack_library.h"
 #include "core/pack_loader.h"
 #include "core/pack_summary.h"
 #include "core/pack_template.h"
 #include "core/pack_text.h"
-#include "core/progress/unit_store.h"
 #include "core/signing.h"
 #include "core/unit_packs.h"
 
@@ -486,13 +484,12 @@ int pack_verify(const Args& args, std::ostream& out, std::ostream& err) {
 std::optional<std::string> personal_library(const std::string& command, const ParsedArgs& args, bool changes,
                                             std::ostream& err) {
   const std::string data_dir = *args.value("--data-dir");
-  const core::SystemClock clock;
-  auto unit = core::UnitStore::open(data_dir, clock, false);
-  if (!unit.store) {
+  const core::UnitPackFacts unit = core::read_unit_pack_facts(data_dir);
+  if (!unit.error.empty()) {
     err << "respite pack " << command << ": " << unit.error << "; nothing was changed\n";
     return std::nullopt;
   }
-  if (changes && unit.store->settings().enabled) {
+  if (changes && unit.unit_mode) {
     err << "respite pack " << command << ": " << data_dir
         << " is a unit tablet; its packs change only with the admin PIN: 'respite unit install-pack'\n";
     return std::nullopt;

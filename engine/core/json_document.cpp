@@ -9,6 +9,8 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "core/byte_scan.h"
+
 namespace respite::core::json {
 namespace {
 
@@ -287,12 +289,7 @@ const Value* Value::find(std::string_view key) const {
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     // Runs of ASCII, the bulk of any pack, are skipped eight bytes at a time.
-    while (i + 8 <= text.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + i, sizeof word);
-      if (word & 0x8080808080808080ull) break;
-      i += 8;
-    }
+    while (i + 8 <= text.size() && (byte_scan::load(text.data() + i) & byte_scan::kHigh) == 0) i += 8;
     if (i >= text.size()) break;
     const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) return i;

@@ -5,8 +5,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/clock.h"
 #include "core/pack_loader.h"
 #include "core/progress/durable_db.h"
+#include "core/progress/unit_store.h"
 
 namespace respite::core {
 
@@ -44,6 +46,20 @@ bool read_file(const fs::path& path, std::string& bytes, std::string& error) {
 
 std::string unit_packs_dir(const std::string& data_dir) {
   return (fs::path(data_dir) / "packs").string();
+}
+
+UnitPackFacts read_unit_pack_facts(const std::string& data_dir) {
+  UnitPackFacts facts;
+  if (data_dir.empty()) return facts;
+  const SystemClock clock;
+  auto unit = UnitStore::open(data_dir, clock, false);
+  if (!unit.store) {
+    facts.error = unit.error.empty() ? "the unit settings cannot be read" : unit.error;
+    return facts;
+  }
+  facts.unit_mode = unit.store->settings().enabled;
+  facts.trusted_keys = unit.store->trusted_public_keys();
+  return facts;
 }
 
 PackInstallResult install_unit_pack(const std::string& data_dir, const std::string& archive_path,

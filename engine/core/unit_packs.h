@@ -14,6 +14,17 @@ namespace respite::core {
 // DATA_DIR/packs
 std::string unit_packs_dir(const std::string& data_dir);
 
+// What a data folder's unit settings say about its packs: unit mode on (only packs signed by a
+// trusted key), and the keys it trusts. `error` is set when the settings cannot be read; what to do
+// then is the caller's (loading treats the device as personal, changing packs changes nothing).
+struct UnitPackFacts {
+  bool unit_mode = false;
+  std::vector<std::string> trusted_keys;  // raw 32-byte public keys
+  std::string error;
+};
+// Reads them with the system clock (safe from any thread); an empty `data_dir` is a personal device.
+UnitPackFacts read_unit_pack_facts(const std::string& data_dir);
+
 struct PackInstallResult {
   std::string error;           // empty on success; nothing was written otherwise
   std::string installed_path;  // DATA_DIR/packs/NAME.respack
