@@ -50,11 +50,13 @@ ImFont* add_font(ImFontAtlas& atlas, const FileBytes& bytes, float size_px, cons
   // font is added as "owned" (no copy) and the flag is cleared at once below, before anything could
   // free the bytes (Clear, ClearInputData, the atlas's destructor).
   config.FontDataOwnedByAtlas = true;
-  // Horizontal oversampling gives sub-pixel glyph positioning for text sizes; above ~32 px the
-  // gain is invisible and only costs atlas space.
-  config.OversampleH = size_px <= 32.0f ? 2 : 1;
+  // Glyphs are rasterized once, at the size they are shown, and placed on whole pixels: sharp on
+  // every renderer, and each glyph is a 1:1 copy of its atlas cell. (Horizontal oversampling would
+  // buy sub-pixel placement on a GPU at twice the atlas; SDL's software renderer samples the
+  // nearest texel, so there it only dropped every other column of the glyph.)
+  config.OversampleH = 1;
   config.OversampleV = 1;
-  config.PixelSnapH = false;
+  config.PixelSnapH = true;
   std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", name, static_cast<double>(size_px));
   // Dear ImGui takes the bytes as non-const but only reads them (stb_truetype never writes).
   void* font_bytes = const_cast<unsigned char*>(bytes.data());
