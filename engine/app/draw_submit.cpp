@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 
 // The span path reproduces, pixel for pixel, what SDL 2's software renderer does with the triangles
@@ -16,25 +17,16 @@
 //  - a white-pixel triangle blends its colour as src * a + dst * (1 - a) with integer /255, the same
 //    arithmetic as SDL_BlendFillRects, so filling its spans as rectangles gives the same bytes.
 // Spans are computed per triangle and filled per run of same-coloured triangles; where spans of a
-// run overlap the overlap is filled once per covering triangle, as SDL would blend it.
+// run overlap the overlap is filled once per covering triangle, as SDL would blend it. Drawing
+// pixels, the same spans are filled into the canvas, and the other triangles follow SDL's pairing
+// into glyph copies and single triangles (draw_other_pixels, PixelCanvas).
 
 namespace respite::app {
 namespace {
 
-struct FixedPoint {
-  std::int64_t x;
-  std::int64_t y;
-};
-
-std::int64_t cross(const FixedPoint& a, const FixedPoint& b, std::int64_t cx, std::int64_t cy) {
-  return (b.x - a.x) * (cy - a.y) - (b.y - a.y) * (cx - a.x);
-}
-
-// SDL_triangle.c's is_top_left: edges on this side own the pixel centres lying exactly on them.
-bool is_top_left(const FixedPoint& a, const FixedPoint& b, bool clockwise) {
-  if (clockwise) return (a.y == b.y && a.x < b.x) || b.y < a.y;
-  return (a.y == b.y && b.x < a.x) || a.y < b.y;
-}
+using sw_rules::cross;
+using sw_rules::FixedPoint;
+using sw_rules::is_top_left;
 
 std::int64_t floor_div(std::int64_t n, std::int64_t d) {  // d > 0
   std::int64_t q = n / d;
@@ -111,24 +103,45 @@ DrawSubmitter::DrawSubmitter(SDL_Renderer* renderer, Path path) : renderer_(rend
   if (path == Path::Automatic) {
     SDL_RendererInfo info{};
     spans_ = SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    pixels_ = spans_;
   } else {
-    spans_ = path == Path::Spans;
+    spans_ = path == Path::Spans || path == Path::Pixels;
+    pixels_ = path == Path::Pixels;
   }
 }
 
 DrawSubmitter::~DrawSubmitter() {
   if (font_texture_ != nullptr) SDL_DestroyTexture(font_texture_);
+  if (canvas_texture_ != nullptr) SDL_DestroyTexture(canvas_texture_);
 }
 
 void DrawSubmitter::upload_fonts(ImFontAtlas& atlas, SDL_ScaleMode scale_mode) {
-  if (atlas.TexID != nullptr && atlas.TexID == font_texture_) return;
+  font_scale_mode_ = scale_mode;
+  if (atlas.TexID != nullptr && (atlas.TexID == font_texture_ || (pixels_ && atlas.TexID == font_token())))
+    return;
+  // A new atlas: whatever texture was made from the old one is stale.
   if (font_texture_ != nullptr) SDL_DestroyTexture(font_texture_);
   font_texture_ = nullptr;
-  unsigned char* alpha = nullptr;
-  int width = 0;
-  int height = 0;
-  atlas.GetTexDataAsAlpha8(&alpha, &width, &height);
-  if (alpha == nullptr || width <= 0 || height <= 0) return;
+  if (pixels_) {
+    unsigned char* alpha = nullptr;
+    int width = 0;
+    int height = 0;
+    atlas.GetTexDataAsAlpha8(&alpha, &width, &height);  // builds the atlas if it was not
+    atlas.SetTexID(font_token());
+    return;
+  }
+  if (!make_font_texture(atlas)) return;  // no font texture: text is not drawn, the next frame tries again
+  atlas.SetTexID(font_texture_);
+  // The renderer holds the atlas now; Dear ImGui's CPU copies of it are dead weight, and freeing
+  // them before the first present keeps them out of the peak. A rebuild makes new ones.
+  atlas.ClearTexData();
+}
+
+bool DrawSubmitter::make_font_texture(const ImFontAtlas& atlas) {
+  const unsigned char* alpha = atlas.TexPixelsAlpha8;
+  const int width = atlas.TexWidth;
+  const int height = atlas.TexHeight;
+  if (alpha == nullptr || width <= 0 || height <= 0) return false;
   // The format the backend uses: bytes R, G, B, A. A glyph pixel is white with the atlas's alpha.
   SDL_Texture* texture =
       SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, width, height);
@@ -136,7 +149,7 @@ void DrawSubmitter::upload_fonts(ImFontAtlas& atlas, SDL_ScaleMode scale_mode) {
   int pitch = 0;
   if (texture == nullptr || SDL_LockTexture(texture, nullptr, &pixels, &pitch) != 0) {
     if (texture != nullptr) SDL_DestroyTexture(texture);
-    return;  // no font texture: text is not drawn, and the next frame tries again
+    return false;
   }
   for (int y = 0; y < height; ++y) {
     auto* row = reinterpret_cast<Uint32*>(static_cast<unsigned char*>(pixels) +
@@ -146,13 +159,32 @@ void DrawSubmitter::upload_fonts(ImFontAtlas& atlas, SDL_ScaleMode scale_mode) {
   }
   SDL_UnlockTexture(texture);
   SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-  SDL_SetTextureScaleMode(texture, scale_mode);
+  SDL_SetTextureScaleMode(texture, font_scale_mode_);
   font_texture_ = texture;
-  atlas.SetTexID(texture);
+  return true;
 }
 
-void DrawSubmitter::render(ImDrawData* data) {
+// A frame SDL draws while the atlas's TexID is this class's token: the token becomes a real texture.
+void DrawSubmitter::use_font_texture(ImDrawData* data) {
+  font_id_ = ImGui::GetIO().Fonts->TexID;
+  if (!pixels_ || font_id_ != font_token()) return;
+  if (font_texture_ == nullptr && !make_font_texture(*ImGui::GetIO().Fonts)) return;
+  font_id_ = font_texture_;
+  for (int n = 0; n < data->CmdListsCount; n++) {
+    for (ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer) {
+      if (cmd.TextureId == font_token()) cmd.TextureId = font_texture_;
+    }
+  }
+}
+
+void DrawSubmitter::render(ImDrawData* data, ImU32 clear) {
   stats_ = Stats{};
+  if (pixels_ && draws_pixels(data) && render_pixels(data, clear)) return;
+  SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(clear >> IM_COL32_R_SHIFT),
+                         static_cast<Uint8>(clear >> IM_COL32_G_SHIFT),
+                         static_cast<Uint8>(clear >> IM_COL32_B_SHIFT), 255);
+  SDL_RenderClear(renderer_);
+  use_font_texture(data);
   if (!spans_) {
     ImGui_ImplSDLRenderer_RenderDrawData(data);
     return;
@@ -169,13 +201,69 @@ void DrawSubmitter::render(ImDrawData* data) {
   render_spans(data);
 }
 
-void DrawSubmitter::render_spans(ImDrawData* data) {
-  // Mirrors ImGui_ImplSDLRenderer_RenderDrawData's set-up (render scale 1 here).
-  const ImVec2 render_scale = data->FramebufferScale;
-  const int fb_width = static_cast<int>(data->DisplaySize.x * render_scale.x);
-  const int fb_height = static_cast<int>(data->DisplaySize.y * render_scale.y);
-  if (fb_width == 0 || fb_height == 0) return;
+// Whether every command of the frame is one this class can draw: the font atlas's triangles only.
+bool DrawSubmitter::draws_pixels(const ImDrawData* data) const {
+  const ImFontAtlas* fonts = ImGui::GetIO().Fonts;
+  if (fonts->TexID != font_token() || fonts->TexPixelsAlpha8 == nullptr) return false;
+  float rsx = 1.0f;
+  float rsy = 1.0f;
+  SDL_RenderGetScale(renderer_, &rsx, &rsy);
+  if (rsx != 1.0f || rsy != 1.0f) return false;
+  for (int n = 0; n < data->CmdListsCount; n++) {
+    for (const ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer) {
+      if (cmd.UserCallback != nullptr) {
+        if (cmd.UserCallback != ImDrawCallback_ResetRenderState) return false;
+      } else if (cmd.TextureId != fonts->TexID) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
 
+bool DrawSubmitter::render_pixels(ImDrawData* data, ImU32 clear) {
+  int width = 0;
+  int height = 0;
+  if (SDL_GetRendererOutputSize(renderer_, &width, &height) != 0 || width <= 0 || height <= 0) return false;
+  if (canvas_texture_ == nullptr || width != canvas_width_ || height != canvas_height_) {
+    if (canvas_texture_ != nullptr) SDL_DestroyTexture(canvas_texture_);
+    canvas_texture_ =
+        SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, width, height);
+    if (canvas_texture_ == nullptr) return false;
+    SDL_SetTextureBlendMode(canvas_texture_, SDL_BLENDMODE_NONE);
+    canvas_width_ = width;
+    canvas_height_ = height;
+  }
+  void* pixels = nullptr;
+  int pitch = 0;
+  if (SDL_LockTexture(canvas_texture_, nullptr, &pixels, &pitch) != 0) return false;
+  PixelCanvas canvas(pixels, pitch, width, height);
+  canvas.clear(Rgba{static_cast<std::uint8_t>(clear >> IM_COL32_R_SHIFT),
+                    static_cast<std::uint8_t>(clear >> IM_COL32_G_SHIFT),
+                    static_cast<std::uint8_t>(clear >> IM_COL32_B_SHIFT), 255});
+  const ImFontAtlas* fonts = ImGui::GetIO().Fonts;
+  font_ = AlphaImage{fonts->TexPixelsAlpha8, fonts->TexWidth, fonts->TexHeight};
+  font_id_ = fonts->TexID;
+  canvas_ = &canvas;
+  draw_lists(data, SDL_Rect{0, 0, width, height});
+  canvas_ = nullptr;
+  SDL_UnlockTexture(canvas_texture_);
+
+  SDL_Rect old_viewport{};
+  SDL_Rect old_clip{};
+  const bool old_clip_enabled = SDL_RenderIsClipEnabled(renderer_) == SDL_TRUE;
+  SDL_RenderGetViewport(renderer_, &old_viewport);
+  SDL_RenderGetClipRect(renderer_, &old_clip);
+  SDL_RenderSetViewport(renderer_, nullptr);
+  SDL_RenderSetClipRect(renderer_, nullptr);
+  SDL_RenderCopy(renderer_, canvas_texture_, nullptr, nullptr);
+  SDL_RenderSetViewport(renderer_, &old_viewport);
+  SDL_RenderSetClipRect(renderer_, old_clip_enabled ? &old_clip : nullptr);
+  stats_.pixels = true;
+  return true;
+}
+
+void DrawSubmitter::render_spans(ImDrawData* data) {
   const bool old_clip_enabled = SDL_RenderIsClipEnabled(renderer_) == SDL_TRUE;
   SDL_Rect old_viewport{};
   SDL_Rect old_clip{};
@@ -186,23 +274,38 @@ void DrawSubmitter::render_spans(ImDrawData* data) {
   SDL_GetRenderDrawColor(renderer_, &old_r, &old_g, &old_b, &old_a);
   SDL_GetRenderDrawBlendMode(renderer_, &old_blend);
 
-  const ImVec2 clip_off = data->DisplayPos;
-  const ImVec2 clip_scale = render_scale;
   SDL_RenderSetViewport(renderer_, nullptr);
   SDL_RenderSetClipRect(renderer_, nullptr);
   int out_w = 0;
   int out_h = 0;
   SDL_GetRendererOutputSize(renderer_, &out_w, &out_h);
-  const SDL_Rect surface{0, 0, out_w, out_h};
+  draw_lists(data, SDL_Rect{0, 0, out_w, out_h});
 
+  SDL_SetRenderDrawBlendMode(renderer_, old_blend);
+  SDL_SetRenderDrawColor(renderer_, old_r, old_g, old_b, old_a);
+  SDL_RenderSetViewport(renderer_, &old_viewport);
+  SDL_RenderSetClipRect(renderer_, old_clip_enabled ? &old_clip : nullptr);
+}
+
+// Every command of the frame with its clip rectangle, as ImGui_ImplSDLRenderer_RenderDrawData
+// computes them (render scale 1 here); SDL's clip rectangle is set too unless drawing pixels.
+void DrawSubmitter::draw_lists(ImDrawData* data, const SDL_Rect& target) {
+  const ImVec2 render_scale = data->FramebufferScale;
+  const int fb_width = static_cast<int>(data->DisplaySize.x * render_scale.x);
+  const int fb_height = static_cast<int>(data->DisplaySize.y * render_scale.y);
+  if (fb_width == 0 || fb_height == 0) return;
+  const ImVec2 clip_off = data->DisplayPos;
+  const ImVec2 clip_scale = render_scale;
   for (int n = 0; n < data->CmdListsCount; n++) {
     const ImDrawList& list = *data->CmdLists[n];
     for (int cmd_i = 0; cmd_i < list.CmdBuffer.Size; cmd_i++) {
       const ImDrawCmd& cmd = list.CmdBuffer[cmd_i];
       if (cmd.UserCallback != nullptr) {
         if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
-          SDL_RenderSetViewport(renderer_, nullptr);
-          SDL_RenderSetClipRect(renderer_, nullptr);
+          if (canvas_ == nullptr) {
+            SDL_RenderSetViewport(renderer_, nullptr);
+            SDL_RenderSetClipRect(renderer_, nullptr);
+          }
         } else {
           cmd.UserCallback(&list, &cmd);
         }
@@ -220,23 +323,18 @@ void DrawSubmitter::render_spans(ImDrawData* data) {
       const SDL_Rect r = {static_cast<int>(clip_min.x), static_cast<int>(clip_min.y),
                           static_cast<int>(clip_max.x - clip_min.x),
                           static_cast<int>(clip_max.y - clip_min.y)};
-      SDL_RenderSetClipRect(renderer_, &r);
+      if (canvas_ == nullptr) SDL_RenderSetClipRect(renderer_, &r);
       // What SDL clips a triangle to: the clip rectangle within the target surface.
-      draw_command(list, cmd, intersect(r, surface));
+      draw_command(list, cmd, intersect(r, target));
     }
   }
-
-  SDL_SetRenderDrawBlendMode(renderer_, old_blend);
-  SDL_SetRenderDrawColor(renderer_, old_r, old_g, old_b, old_a);
-  SDL_RenderSetViewport(renderer_, &old_viewport);
-  SDL_RenderSetClipRect(renderer_, old_clip_enabled ? &old_clip : nullptr);
 }
 
 void DrawSubmitter::draw_command(const ImDrawList& list, const ImDrawCmd& cmd, const SDL_Rect& clip) {
   const unsigned triangles = cmd.ElemCount / 3;
   const ImFontAtlas* fonts = ImGui::GetIO().Fonts;
-  if (cmd.GetTexID() == nullptr || cmd.GetTexID() != fonts->TexID) {
-    draw_other(list, cmd, 0, triangles);
+  if (cmd.GetTexID() == nullptr || cmd.GetTexID() != font_id_) {
+    draw_other(list, cmd, 0, triangles, clip);
     return;
   }
   const ImVec2 white = fonts->TexUvWhitePixel;
@@ -255,7 +353,7 @@ void DrawSubmitter::draw_command(const ImDrawList& list, const ImDrawCmd& cmd, c
       if (run_solid) {
         draw_solid(list, cmd, run_start, t - run_start, run_colour, clip);
       } else {
-        draw_other(list, cmd, run_start, t - run_start);
+        draw_other(list, cmd, run_start, t - run_start, clip);
       }
       run_start = t;
     }
@@ -266,13 +364,18 @@ void DrawSubmitter::draw_command(const ImDrawList& list, const ImDrawCmd& cmd, c
     if (run_solid) {
       draw_solid(list, cmd, run_start, triangles - run_start, run_colour, clip);
     } else {
-      draw_other(list, cmd, run_start, triangles - run_start);
+      draw_other(list, cmd, run_start, triangles - run_start, clip);
     }
   }
 }
 
-void DrawSubmitter::draw_other(const ImDrawList& list, const ImDrawCmd& cmd, unsigned first, unsigned count) {
+void DrawSubmitter::draw_other(const ImDrawList& list, const ImDrawCmd& cmd, unsigned first, unsigned count,
+                               const SDL_Rect& clip) {
   if (count == 0) return;
+  if (canvas_ != nullptr) {
+    draw_other_pixels(list, cmd, first, count, clip);
+    return;
+  }
   // SDL_RenderGeometryRaw checks every vertex it is given, not only the indexed ones, so a run is
   // handed only the vertices it uses (with its indices rebased), or many short runs would each
   // walk the whole list.
@@ -295,6 +398,63 @@ void DrawSubmitter::draw_other(const ImDrawList& list, const ImDrawCmd& cmd, uns
   SDL_RenderGeometryRaw(renderer_, static_cast<SDL_Texture*>(cmd.GetTexID()), xy, kStride, colour, kStride,
                         uv, kStride, static_cast<int>(highest - lowest + 1), indices_.data(),
                         static_cast<int>(elements), static_cast<int>(sizeof(int)));
+  stats_.other_triangles += static_cast<int>(count);
+}
+
+// The font atlas's other triangles drawn into pixels, paired as SDL_SW_RenderGeometryRaw pairs them:
+// two triangles that make an axis-aligned rectangle of one colour are a copy of an atlas rectangle
+// (a glyph), anything else a triangle with its colours and texels interpolated (fringes).
+void DrawSubmitter::draw_other_pixels(const ImDrawList& list, const ImDrawCmd& cmd, unsigned first,
+                                      unsigned count, const SDL_Rect& clip) {
+  const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
+  const float tex_w = static_cast<float>(font_.width);
+  const float tex_h = static_cast<float>(font_.height);
+  const auto colour = [](ImU32 c) {
+    return Rgba{
+        static_cast<std::uint8_t>(c >> IM_COL32_R_SHIFT), static_cast<std::uint8_t>(c >> IM_COL32_G_SHIFT),
+        static_cast<std::uint8_t>(c >> IM_COL32_B_SHIFT), static_cast<std::uint8_t>(c >> IM_COL32_A_SHIFT)};
+  };
+  const auto triangle = [&](const unsigned* idx) {
+    CanvasVertex corners[3];
+    for (int k = 0; k < 3; ++k) {
+      const ImDrawVert& v = vtx[idx[k]];
+      // As SW_QueueGeometry converts them: truncated to whole pixels and whole texels.
+      corners[k] =
+          CanvasVertex{static_cast<int>(v.pos.x), static_cast<int>(v.pos.y), static_cast<int>(v.uv.x * tex_w),
+                       static_cast<int>(v.uv.y * tex_h), colour(v.col)};
+    }
+    canvas_->triangle(font_, corners, clip);
+  };
+  unsigned prev[3] = {0, 0, 0};
+  bool has_prev = false;
+  for (unsigned t = first; t < first + count; ++t) {
+    const unsigned cur[3] = {index_at(list, cmd, 3 * t), index_at(list, cmd, 3 * t + 1),
+                             index_at(list, cmd, 3 * t + 2)};
+    if (!has_prev) {
+      std::copy(cur, cur + 3, prev);
+      has_prev = true;
+      continue;
+    }
+    unsigned a = 0;
+    unsigned b = 0;
+    if (forms_rect(vtx, prev, cur, a, b)) {
+      // A glyph: atlas cells are whole texels, so the texel rectangle is rounded, not truncated.
+      const ImDrawVert& va = vtx[a];
+      const ImDrawVert& vb = vtx[b];
+      const int sx = static_cast<int>(std::lround(va.uv.x * tex_w));
+      const int sy = static_cast<int>(std::lround(va.uv.y * tex_h));
+      const SDL_Rect src{sx, sy, static_cast<int>(std::lround(vb.uv.x * tex_w)) - sx,
+                         static_cast<int>(std::lround(vb.uv.y * tex_h)) - sy};
+      const SDL_Rect dst{static_cast<int>(va.pos.x), static_cast<int>(va.pos.y),
+                         static_cast<int>(vb.pos.x - va.pos.x), static_cast<int>(vb.pos.y - va.pos.y)};
+      canvas_->copy(font_, src, dst, colour(va.col), clip);
+      has_prev = false;
+    } else {
+      triangle(prev);
+      std::copy(cur, cur + 3, prev);
+    }
+  }
+  if (has_prev) triangle(prev);
   stats_.other_triangles += static_cast<int>(count);
 }
 
@@ -471,11 +631,15 @@ void DrawSubmitter::flush_spans(ImU32 colour) {
   const Uint8 g = static_cast<Uint8>(colour >> IM_COL32_G_SHIFT);
   const Uint8 b = static_cast<Uint8>(colour >> IM_COL32_B_SHIFT);
   const Uint8 a = static_cast<Uint8>(colour >> IM_COL32_A_SHIFT);
+  stats_.rects += static_cast<int>(rects_.size());
+  if (canvas_ != nullptr) {
+    canvas_->fill_rects(rects_.data(), static_cast<int>(rects_.size()), Rgba{r, g, b, a});
+    return;
+  }
   // Opaque blending writes the colour and alpha 255, which is what a plain fill does, faster.
   SDL_SetRenderDrawBlendMode(renderer_, a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
   SDL_SetRenderDrawColor(renderer_, r, g, b, a);
   SDL_RenderFillRects(renderer_, rects_.data(), static_cast<int>(rects_.size()));
-  stats_.rects += static_cast<int>(rects_.size());
 }
 
 }  // namespace respite::app

@@ -1,11 +1,13 @@
 // Hands Dear ImGui's draw data to an SDL_Renderer. On a GPU renderer this is Dear ImGui's own
 // SDL_Renderer backend. On SDL's software renderer (machines without a working GPU renderer,
 // `respite shot`, the headless tests) that backend is slow: SDL rasterises every triangle by
-// testing each pixel of its bounding box, and Dear ImGui fills rounded rectangles and circles as
-// triangle fans whose thin triangles each span most of the shape, so a card costs many times its
-// area. Here the solid triangles (the font atlas's white pixel, one colour) are turned into exact
-// horizontal spans, the same pixels SDL's rasteriser would cover, and filled as rectangles; text,
-// anti-aliased fringes and images still go through SDL_RenderGeometryRaw in their original order.
+// testing each pixel of its bounding box, queues and clips each one separately, and Dear ImGui
+// fills rounded rectangles and circles as triangle fans whose thin triangles each span most of the
+// shape. So on the software renderer this class draws the frame itself, into the pixels of one
+// streaming texture that is then copied to the target (PixelCanvas: SDL's coverage and colour
+// rules): solid triangles as exact horizontal spans, glyphs as 1:1 copies from the font atlas's own
+// alpha (no RGBA font texture is made), fringes and the rest as triangles. A frame that shows a
+// picture (another texture) is handed to SDL instead, with the solid triangles still as spans.
 #pragma once
 
 #include <SDL.h>
@@ -14,20 +16,24 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/pixel_canvas.h"
+
 namespace respite::app {
 
 class DrawSubmitter {
  public:
   enum class Path {
-    Automatic,  // spans on SDL's software renderer, Dear ImGui's backend otherwise
+    Automatic,  // pixels on SDL's software renderer, Dear ImGui's backend otherwise
     Stock,      // always Dear ImGui's backend (ImGui_ImplSDLRenderer_RenderDrawData)
-    Spans,      // always spans (tests compare it against Stock on a software renderer)
+    Spans,      // SDL draws, solid triangles as spans (tests compare it against Stock)
+    Pixels,     // this class draws the pixels; frames with pictures go the Spans way
   };
 
-  // What the last render() sent to SDL, for tests and benchmarks.
+  // What the last render() drew, for tests and benchmarks.
   struct Stats {
+    bool pixels = false;      // drawn by this class into its own pixels, not by SDL
     int solid_triangles = 0;  // drawn as spans
-    int other_triangles = 0;  // handed to SDL_RenderGeometryRaw
+    int other_triangles = 0;  // glyphs, fringes, pictures: SDL_RenderGeometryRaw or PixelCanvas
     int rects = 0;            // rectangles filled for the spans
   };
 
@@ -38,18 +44,21 @@ class DrawSubmitter {
   DrawSubmitter(const DrawSubmitter&) = delete;
   DrawSubmitter& operator=(const DrawSubmitter&) = delete;
 
-  // Before each frame, instead of ImGui_ImplSDLRenderer_NewFrame: when the atlas has no texture
-  // (the first frame, or fonts rebuilt: UiRuntime clears its TexID), makes one from the atlas's
-  // alpha pixels, written straight into a streaming texture. The backend's way first expands the
-  // atlas into a second RGBA copy (4 MB at @1) and then copies that into the texture: more memory
-  // touched at start-up than anything else but the window. Sampled with `scale_mode`.
+  // Before each frame, instead of ImGui_ImplSDLRenderer_NewFrame, for a new atlas (the first frame,
+  // or fonts rebuilt: UiRuntime clears its TexID). Drawing pixels, the atlas keeps its alpha and its
+  // TexID becomes a token of this class; an SDL texture is made from the alpha only for a frame SDL
+  // draws. Otherwise the alpha is written straight into a streaming texture (the backend's way first
+  // expands the atlas into a second RGBA copy) and the atlas's CPU copies are freed. The SDL texture
+  // is sampled with `scale_mode`.
   void upload_fonts(ImFontAtlas& atlas, SDL_ScaleMode scale_mode);
 
-  // Draws one frame's draw data, like ImGui_ImplSDLRenderer_RenderDrawData: same clip rectangles,
-  // same coordinates, the renderer's viewport and clip rectangle restored afterwards.
-  void render(ImDrawData* data);
+  // Clears the target to `clear` (opaque) and draws one frame's draw data, like
+  // ImGui_ImplSDLRenderer_RenderDrawData: same clip rectangles, same coordinates, the renderer's
+  // viewport and clip rectangle restored afterwards.
+  void render(ImDrawData* data, ImU32 clear);
 
   bool uses_spans() const { return spans_; }
+  bool uses_pixels() const { return pixels_; }
   const Stats& stats() const { return stats_; }
 
  private:
@@ -60,9 +69,19 @@ class DrawSubmitter {
     int x1;
   };
 
+  // The atlas TexID that stands for this class's own font while drawing pixels.
+  void* font_token() const { return const_cast<DrawSubmitter*>(this); }
+  bool make_font_texture(const ImFontAtlas& atlas);
+  void use_font_texture(ImDrawData* data);
+  bool draws_pixels(const ImDrawData* data) const;
+  bool render_pixels(ImDrawData* data, ImU32 clear);
   void render_spans(ImDrawData* data);
+  void draw_lists(ImDrawData* data, const SDL_Rect& target);
   void draw_command(const ImDrawList& list, const ImDrawCmd& cmd, const SDL_Rect& clip);
-  void draw_other(const ImDrawList& list, const ImDrawCmd& cmd, unsigned first, unsigned count);
+  void draw_other(const ImDrawList& list, const ImDrawCmd& cmd, unsigned first, unsigned count,
+                  const SDL_Rect& clip);
+  void draw_other_pixels(const ImDrawList& list, const ImDrawCmd& cmd, unsigned first, unsigned count,
+                         const SDL_Rect& clip);
   void draw_solid(const ImDrawList& list, const ImDrawCmd& cmd, unsigned first, unsigned count, ImU32 colour,
                   const SDL_Rect& clip);
   void add_triangle(const ImDrawVert* vtx, const unsigned* idx, const SDL_Rect& clip);
@@ -70,8 +89,16 @@ class DrawSubmitter {
   void flush_spans(ImU32 colour);
 
   SDL_Renderer* renderer_;
-  SDL_Texture* font_texture_ = nullptr;
   bool spans_ = false;
+  bool pixels_ = false;
+  SDL_Texture* font_texture_ = nullptr;
+  SDL_ScaleMode font_scale_mode_ = SDL_ScaleModeLinear;
+  void* font_id_ = nullptr;  // the TexID of font commands in the frame being drawn
+  SDL_Texture* canvas_texture_ = nullptr;
+  int canvas_width_ = 0;
+  int canvas_height_ = 0;
+  PixelCanvas* canvas_ = nullptr;  // while a frame is drawn into pixels
+  AlphaImage font_;
   Stats stats_;
   std::vector<Span> spans_scratch_;
   std::vector<int> indices_;

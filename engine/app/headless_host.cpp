@@ -52,11 +52,7 @@ void HeadlessHost::new_frame(const sdl::PointerFrame& pointer) {
 }
 
 void HeadlessHost::present(ImDrawData* data, ImU32 clear) {
-  SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(clear >> IM_COL32_R_SHIFT),
-                         static_cast<Uint8>(clear >> IM_COL32_G_SHIFT),
-                         static_cast<Uint8>(clear >> IM_COL32_B_SHIFT), 255);
-  SDL_RenderClear(renderer_);
-  draw_->render(data);
+  draw_->render(data, clear);
   SDL_RenderPresent(renderer_);
 }
 

@@ -128,12 +128,6 @@ void MainLoop::render_frame(std::optional<float> delta_seconds) {
     std::fprintf(stderr, "respite: %s\n", error.c_str());
   }
   host_.new_frame(pointer_.take_frame());
-  // Once the renderer holds the font atlas as its own texture, Dear ImGui's CPU copies of it (the
-  // alpha and the RGBA pixels: about 5 MB at @2) are dead weight; freeing them before the first
-  // present keeps them from adding to the window surface in the peak. A rebuild makes new ones.
-  if (ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-      atlas->TexID != nullptr && (atlas->TexPixelsAlpha8 != nullptr || atlas->TexPixelsRGBA32 != nullptr))
-    atlas->ClearTexData();
   const core::MonoTime now = clock_.monotonic();
   float delta = 1.0f / 60.0f;
   if (delta_seconds) {

@@ -39,11 +39,7 @@ void WindowHost::new_frame(const sdl::PointerFrame& pointer) {
 }
 
 void WindowHost::present(ImDrawData* data, ImU32 clear) {
-  SDL_SetRenderDrawColor(video_.renderer(), static_cast<Uint8>(clear >> IM_COL32_R_SHIFT),
-                         static_cast<Uint8>(clear >> IM_COL32_G_SHIFT),
-                         static_cast<Uint8>(clear >> IM_COL32_B_SHIFT), 255);
-  SDL_RenderClear(video_.renderer());
-  draw_.render(data);
+  draw_.render(data, clear);
   SDL_RenderPresent(video_.renderer());
 #if defined(__ANDROID__) || defined(__IPHONEOS__)
   // Phones and tablets show their on-screen keyboard only while a text field has focus (the name

@@ -1,5 +1,5 @@
-// The span path of app::DrawSubmitter (engine/app/draw_submit.h) against Dear ImGui's own
-// SDL_Renderer backend: the same ImGui frame is drawn both ways into one SDL software renderer and
+// The span and pixel paths of app::DrawSubmitter (engine/app/draw_submit.h) against Dear ImGui's own
+// SDL_Renderer backend: the same ImGui frame is drawn each way into one SDL software renderer and
 // the pixels compared. The shapes are the ones the app draws (rounded cards and buttons, discs and
 // rings, text, translucent fills, clipped fills) plus the awkward cases of the rasteriser: sub-pixel
 // positions, shapes partly off screen, overlapping triangles of one colour, and a clip rectangle
@@ -67,14 +67,31 @@ class Canvas {
     return ImGui::GetDrawData();
   }
 
-  // Clears to `background`, draws `data` through `path`, returns the pixels (RGBA rows).
+  // Clears to `background`, draws `data` through `path`, returns the pixels (RGBA rows). The frame
+  // was built with the backend's font texture; drawing pixels, its commands name the submitter's
+  // font token instead while it draws, as they would had the submitter uploaded the fonts.
   std::vector<std::uint8_t> draw(ImDrawData* data, DrawSubmitter::Path path, SDL_Color background,
                                  DrawSubmitter::Stats* stats = nullptr) {
-    SDL_SetRenderDrawColor(renderer_, background.r, background.g, background.b, 255);
-    SDL_RenderClear(renderer_);
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    const ImTextureID backend_texture = atlas.TexID;
     DrawSubmitter submitter(renderer_, path);
-    submitter.render(data);
+    const auto retarget = [data](ImTextureID from, ImTextureID to) {
+      for (int n = 0; n < data->CmdListsCount; n++) {
+        for (ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer) {
+          if (cmd.TextureId == from) cmd.TextureId = to;
+        }
+      }
+    };
+    if (path == DrawSubmitter::Path::Pixels) {
+      atlas.SetTexID(nullptr);
+      submitter.upload_fonts(atlas, SDL_ScaleModeNearest);
+      retarget(backend_texture, atlas.TexID);
+    }
+    const ImTextureID drawn_with = atlas.TexID;
+    submitter.render(data, IM_COL32(background.r, background.g, background.b, 255));
     SDL_RenderPresent(renderer_);
+    retarget(drawn_with, backend_texture);
+    atlas.SetTexID(backend_texture);
     if (stats != nullptr) *stats = submitter.stats();
     std::vector<std::uint8_t> pixels(static_cast<std::size_t>(kWidth) * kHeight * 4);
     REQUIRE(SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, pixels.data(), kWidth * 4) == 0);
@@ -145,9 +162,11 @@ void app_like_shapes(ImDrawList* draw) {
 
 }  // namespace
 
-TEST_CASE("span drawing picks itself on SDL's software renderer", "[headless][draw_submit]") {
+TEST_CASE("pixel drawing picks itself on SDL's software renderer", "[headless][draw_submit]") {
   Canvas canvas;
+  CHECK(DrawSubmitter(canvas.renderer()).uses_pixels());
   CHECK(DrawSubmitter(canvas.renderer()).uses_spans());
+  CHECK_FALSE(DrawSubmitter(canvas.renderer(), DrawSubmitter::Path::Spans).uses_pixels());
   CHECK_FALSE(DrawSubmitter(canvas.renderer(), DrawSubmitter::Path::Stock).uses_spans());
 }
 
@@ -161,11 +180,17 @@ TEST_CASE("spans draw the app's shapes as Dear ImGui's backend does", "[headless
   DrawSubmitter::Stats stats;
   const std::vector<std::uint8_t> spans = canvas.draw(data, DrawSubmitter::Path::Spans, background, &stats);
   // The fast path really ran, and the frame is not empty.
+  CHECK_FALSE(stats.pixels);
   CHECK(stats.solid_triangles > 100);
   CHECK(stats.rects > 0);
   CHECK(stats.other_triangles > 0);
   CHECK(pixels_not(stock, background) > kWidth * kHeight / 4);
   require_same(stock, spans);
+  const std::vector<std::uint8_t> pixels = canvas.draw(data, DrawSubmitter::Path::Pixels, background, &stats);
+  CHECK(stats.pixels);
+  CHECK(stats.solid_triangles > 100);
+  CHECK(stats.other_triangles > 0);
+  require_same(stock, pixels);
 }
 
 TEST_CASE("spans honour the clip rectangle of each draw command", "[headless][draw_submit]") {
@@ -186,11 +211,12 @@ TEST_CASE("spans honour the clip rectangle of each draw command", "[headless][dr
     draw->PopClipRect();
   });
   const std::vector<std::uint8_t> stock = canvas.draw(data, DrawSubmitter::Path::Stock, background);
-  const std::vector<std::uint8_t> spans = canvas.draw(data, DrawSubmitter::Path::Spans, background);
-  require_same(stock, spans);
+  const auto path = GENERATE(DrawSubmitter::Path::Spans, DrawSubmitter::Path::Pixels);
+  const std::vector<std::uint8_t> drawn = canvas.draw(data, path, background);
+  require_same(stock, drawn);
   // Nothing outside the clip rectangles: the disc stops at x = 180, the card at x = 300 and the
   // translucent fill at y = 270.
-  const auto at = [&spans](int x, int y) { return &spans[(static_cast<std::size_t>(y) * kWidth + x) * 4]; };
+  const auto at = [&drawn](int x, int y) { return &drawn[(static_cast<std::size_t>(y) * kWidth + x) * 4]; };
   for (int y = 0; y < kHeight; ++y) {
     for (const int x : {30, 39, 181, 199, 300, 320}) {
       if (y >= 250 && y < 270) continue;
@@ -227,7 +253,54 @@ TEST_CASE("spans match SDL's rasteriser on awkward triangles", "[headless][draw_
     draw->AddRectFilled(ImVec2(330.0f, 180.0f), ImVec2(470.0f, 340.0f), IM_COL32(60, 60, 60, 255), 70.0f);
   });
   const std::vector<std::uint8_t> stock = canvas.draw(data, DrawSubmitter::Path::Stock, background);
-  const std::vector<std::uint8_t> spans = canvas.draw(data, DrawSubmitter::Path::Spans, background);
-  require_same(stock, spans);
+  require_same(stock, canvas.draw(data, DrawSubmitter::Path::Spans, background));
+  require_same(stock, canvas.draw(data, DrawSubmitter::Path::Pixels, background));
   CHECK(pixels_not(stock, background) > 20000);
+}
+
+TEST_CASE("a frame with a picture is drawn by SDL, the same as the backend draws it",
+          "[headless][draw_submit]") {
+  Canvas canvas;
+  const SDL_Color background{244, 242, 237, 255};
+  // A 16x16 picture with a gradient, stretched, over a card with text.
+  SDL_Texture* picture =
+      SDL_CreateTexture(canvas.renderer(), SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, 16, 16);
+  REQUIRE(picture != nullptr);
+  std::vector<std::uint32_t> texels(16 * 16);
+  for (std::size_t i = 0; i < texels.size(); ++i)
+    texels[i] = 0xFF000000u | static_cast<std::uint32_t>(i * 997u);
+  REQUIRE(SDL_UpdateTexture(picture, nullptr, texels.data(), 16 * 4) == 0);
+  ImDrawData* data = canvas.frame([picture](ImDrawList* draw) {
+    app_like_shapes(draw);
+    draw->AddImage(picture, ImVec2(300.0f, 200.0f), ImVec2(460.0f, 340.0f));
+  });
+  const std::vector<std::uint8_t> stock = canvas.draw(data, DrawSubmitter::Path::Stock, background);
+  DrawSubmitter::Stats stats;
+  const std::vector<std::uint8_t> pixels = canvas.draw(data, DrawSubmitter::Path::Pixels, background, &stats);
+  CHECK_FALSE(stats.pixels);
+  CHECK(stats.solid_triangles > 100);
+  require_same(stock, pixels);
+  SDL_DestroyTexture(picture);
+}
+
+TEST_CASE("drawing pixels keeps the atlas's alpha and makes no font texture", "[headless][draw_submit]") {
+  Canvas canvas;
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  const ImTextureID backend_texture = atlas.TexID;
+  {
+    DrawSubmitter submitter(canvas.renderer(), DrawSubmitter::Path::Pixels);
+    atlas.SetTexID(nullptr);
+    submitter.upload_fonts(atlas, SDL_ScaleModeNearest);
+    CHECK(atlas.TexID != nullptr);
+    CHECK(atlas.TexPixelsAlpha8 != nullptr);
+  }
+  {
+    // Drawing through SDL, the atlas's CPU copies are freed once the texture holds them.
+    DrawSubmitter submitter(canvas.renderer(), DrawSubmitter::Path::Spans);
+    atlas.SetTexID(nullptr);
+    submitter.upload_fonts(atlas, SDL_ScaleModeNearest);
+    CHECK(atlas.TexID != nullptr);
+    CHECK(atlas.TexPixelsAlpha8 == nullptr);
+  }
+  atlas.SetTexID(backend_texture);
 }
