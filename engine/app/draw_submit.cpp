@@ -91,6 +91,12 @@ bool forms_rect(const ImDrawVert* vtx, const unsigned prev[3], const unsigned cu
   return true;
 }
 
+Rgba rgba(ImU32 c) {
+  return Rgba{
+      static_cast<std::uint8_t>(c >> IM_COL32_R_SHIFT), static_cast<std::uint8_t>(c >> IM_COL32_G_SHIFT),
+      static_cast<std::uint8_t>(c >> IM_COL32_B_SHIFT), static_cast<std::uint8_t>(c >> IM_COL32_A_SHIFT)};
+}
+
 SDL_Rect intersect(const SDL_Rect& a, const SDL_Rect& b) {
   SDL_Rect out{};
   if (SDL_IntersectRect(&a, &b, &out) != SDL_TRUE) return SDL_Rect{0, 0, 0, 0};
@@ -409,11 +415,6 @@ void DrawSubmitter::draw_other_pixels(const ImDrawList& list, const ImDrawCmd& c
   const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
   const float tex_w = static_cast<float>(font_.width);
   const float tex_h = static_cast<float>(font_.height);
-  const auto colour = [](ImU32 c) {
-    return Rgba{
-        static_cast<std::uint8_t>(c >> IM_COL32_R_SHIFT), static_cast<std::uint8_t>(c >> IM_COL32_G_SHIFT),
-        static_cast<std::uint8_t>(c >> IM_COL32_B_SHIFT), static_cast<std::uint8_t>(c >> IM_COL32_A_SHIFT)};
-  };
   const auto triangle = [&](const unsigned* idx) {
     CanvasVertex corners[3];
     for (int k = 0; k < 3; ++k) {
@@ -421,7 +422,7 @@ void DrawSubmitter::draw_other_pixels(const ImDrawList& list, const ImDrawCmd& c
       // As SW_QueueGeometry converts them: truncated to whole pixels and whole texels.
       corners[k] =
           CanvasVertex{static_cast<int>(v.pos.x), static_cast<int>(v.pos.y), static_cast<int>(v.uv.x * tex_w),
-                       static_cast<int>(v.uv.y * tex_h), colour(v.col)};
+                       static_cast<int>(v.uv.y * tex_h), rgba(v.col)};
     }
     canvas_->triangle(font_, corners, clip);
   };
@@ -447,7 +448,7 @@ void DrawSubmitter::draw_other_pixels(const ImDrawList& list, const ImDrawCmd& c
                          static_cast<int>(std::lround(vb.uv.y * tex_h)) - sy};
       const SDL_Rect dst{static_cast<int>(va.pos.x), static_cast<int>(va.pos.y),
                          static_cast<int>(vb.pos.x - va.pos.x), static_cast<int>(vb.pos.y - va.pos.y)};
-      canvas_->copy(font_, src, dst, colour(va.col), clip);
+      canvas_->copy(font_, src, dst, rgba(va.col), clip);
       has_prev = false;
     } else {
       triangle(prev);
@@ -550,6 +551,10 @@ void DrawSubmitter::add_triangle(const ImDrawVert* vtx, const unsigned* idx, con
 
 void DrawSubmitter::flush_spans(ImU32 colour) {
   if (spans_scratch_.empty()) return;
+  if (canvas_ != nullptr) {  // pixels are blended span by span: no rectangles to build
+    canvas_->fill_spans(spans_scratch_.data(), spans_scratch_.size(), rgba(colour));
+    return;
+  }
   std::sort(spans_scratch_.begin(), spans_scratch_.end(),
             [](const Span& l, const Span& r) { return l.y != r.y ? l.y < r.y : l.x0 < r.x0; });
   rects_.clear();
@@ -632,10 +637,6 @@ void DrawSubmitter::flush_spans(ImU32 colour) {
   const Uint8 b = static_cast<Uint8>(colour >> IM_COL32_B_SHIFT);
   const Uint8 a = static_cast<Uint8>(colour >> IM_COL32_A_SHIFT);
   stats_.rects += static_cast<int>(rects_.size());
-  if (canvas_ != nullptr) {
-    canvas_->fill_rects(rects_.data(), static_cast<int>(rects_.size()), Rgba{r, g, b, a});
-    return;
-  }
   // Opaque blending writes the colour and alpha 255, which is what a plain fill does, faster.
   SDL_SetRenderDrawBlendMode(renderer_, a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
   SDL_SetRenderDrawColor(renderer_, r, g, b, a);

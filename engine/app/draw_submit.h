@@ -62,12 +62,7 @@ class DrawSubmitter {
   const Stats& stats() const { return stats_; }
 
  private:
-  // One horizontal run of pixels [x0, x1) on row y.
-  struct Span {
-    int y;
-    int x0;
-    int x1;
-  };
+  using Span = PixelSpan;
 
   // The atlas TexID that stands for this class's own font while drawing pixels.
   void* font_token() const { return const_cast<DrawSubmitter*>(this); }

@@ -54,30 +54,54 @@ void PixelCanvas::clear(Rgba colour) {
   for (int y = 0; y < height_; ++y) std::fill_n(row(y), width_, value);
 }
 
-void PixelCanvas::fill_rects(const SDL_Rect* rects, int count, Rgba colour) {
-  // SDL_BlendFillRect: the colour premultiplied once (r * a / 255), then added over each pixel.
+void PixelCanvas::fill_row(int y, int x0, int x1, Rgba colour) {
+  if (y < 0 || y >= height_) return;
+  x0 = std::max(x0, 0);
+  x1 = std::min(x1, width_);
+  if (x0 >= x1) return;
+  std::uint32_t* p = row(y);
+  if (colour.a == 255) {
+    std::fill(p + x0, p + x1, pack(colour.r, colour.g, colour.b));
+    return;
+  }
+  // SDL_BlendFillRect: the colour premultiplied (r * a / 255), then added over each pixel.
   const unsigned a = colour.a;
   const unsigned r = colour.r * a / 255u;
   const unsigned g = colour.g * a / 255u;
   const unsigned b = colour.b * a / 255u;
-  const std::uint32_t opaque = pack(colour.r, colour.g, colour.b);
+  for (int x = x0; x < x1; ++x) p[x] = over(p[x], r, g, b, 255u - a);
+}
+
+void PixelCanvas::fill_rects(const SDL_Rect* rects, int count, Rgba colour) {
   for (int i = 0; i < count; ++i) {
-    const SDL_Rect rect = bounded(rects[i]);
-    for (int y = rect.y; y < rect.y + rect.h; ++y) {
-      std::uint32_t* p = row(y) + rect.x;
-      if (a == 255) {
-        std::fill_n(p, rect.w, opaque);
-        continue;
-      }
-      for (int x = 0; x < rect.w; ++x) p[x] = over(p[x], r, g, b, 255u - a);
-    }
+    for (int y = rects[i].y; y < rects[i].y + rects[i].h; ++y)
+      fill_row(y, rects[i].x, rects[i].x + rects[i].w, colour);
   }
+}
+
+void PixelCanvas::fill_spans(const PixelSpan* spans, std::size_t count, Rgba colour) {
+  for (std::size_t i = 0; i < count; ++i) fill_row(spans[i].y, spans[i].x0, spans[i].x1, colour);
 }
 
 void PixelCanvas::copy(const AlphaImage& image, const SDL_Rect& src, const SDL_Rect& dst, Rgba colour,
                        const SDL_Rect& clip) {
   if (image.pixels == nullptr || src.w <= 0 || src.h <= 0 || dst.w <= 0 || dst.h <= 0) return;
   const SDL_Rect area = bounded(intersect(dst, clip));
+  if (src.w == dst.w && src.h == dst.h) {  // a glyph: texel for pixel
+    const int left = std::max(area.x, dst.x - src.x);
+    const int right = std::min(area.x + area.w, dst.x - src.x + image.width);
+    for (int y = area.y; y < area.y + area.h; ++y) {
+      const int sy = src.y + (y - dst.y);
+      if (sy < 0 || sy >= image.height) continue;
+      const unsigned char* texels =
+          image.pixels + static_cast<std::ptrdiff_t>(sy) * image.width + (src.x - dst.x);
+      std::uint32_t* p = row(y);
+      for (int x = left; x < right; ++x) {
+        if (texels[x] != 0) p[x] = tinted_over(p[x], texels[x], colour.r, colour.g, colour.b, colour.a);
+      }
+    }
+    return;
+  }
   for (int y = area.y; y < area.y + area.h; ++y) {
     const int sy = src.y + static_cast<int>(static_cast<std::int64_t>(y - dst.y) * src.h / dst.h);
     if (sy < 0 || sy >= image.height) continue;
@@ -136,26 +160,34 @@ void PixelCanvas::triangle(const AlphaImage& image, const CanvasVertex (&corners
   const std::int64_t u20 = u[0] - u[2], u21 = u[1] - u[2], v20 = v[0] - v[2], v21 = v[1] - v[2];
   const std::int64_t u2_area = u[2] * area, v2_area = v[2] * area;
   const Rgba c0 = corners[0].colour, c1 = corners[1].colour, c2 = corners[2].colour;
-  const bool uniform = c0.r == c1.r && c1.r == c2.r && c0.g == c1.g && c1.g == c2.g && c0.b == c1.b &&
-                       c1.b == c2.b && c0.a == c1.a && c1.a == c2.a;
+  // One texel for the whole triangle (a fringe: every corner on the atlas's white pixel) needs no
+  // interpolation; nor does a colour channel that is the same at every corner (a fringe fades only
+  // its alpha), since the weights sum to the area.
+  const bool one_texel = u[0] == u[1] && u[1] == u[2] && v[0] == v[1] && v[1] == v[2];
+  const unsigned fixed_texel =
+      image.pixels[static_cast<std::ptrdiff_t>(std::clamp(v[2], 0, image.height - 1)) * image.width +
+                   std::clamp(u[2], 0, image.width - 1)];
   const auto mix = [area](std::int64_t w0, std::int64_t w1, std::int64_t w2, unsigned a, unsigned b,
-                          unsigned c) { return static_cast<unsigned>((w0 * a + w1 * b + w2 * c) / area); };
+                          unsigned c) {
+    if (a == b && b == c) return a;
+    return static_cast<unsigned>((w0 * a + w1 * b + w2 * c) / area);
+  };
 
   for (int y = box.y; y < box.y + box.h; ++y, w0_row += w0_dy, w1_row += w1_dy, w2_row += w2_dy) {
     std::uint32_t* p = row(y);
     std::int64_t w0 = w0_row, w1 = w1_row, w2 = w2_row;
     for (int x = box.x; x < box.x + box.w; ++x, w0 += w0_dx, w1 += w1_dx, w2 += w2_dx) {
       if (w0 + bias0 < 0 || w1 + bias1 < 0 || w2 + bias2 < 0) continue;
-      const int sx = std::clamp(static_cast<int>((w0 * u20 + w1 * u21 + u2_area) / area), 0, image.width - 1);
-      const int sy =
-          std::clamp(static_cast<int>((w0 * v20 + w1 * v21 + v2_area) / area), 0, image.height - 1);
-      const unsigned texel = image.pixels[static_cast<std::ptrdiff_t>(sy) * image.width + sx];
-      if (uniform) {
-        p[x] = tinted_over(p[x], texel, c0.r, c0.g, c0.b, c0.a);
-      } else {
-        p[x] = tinted_over(p[x], texel, mix(w0, w1, w2, c0.r, c1.r, c2.r), mix(w0, w1, w2, c0.g, c1.g, c2.g),
-                           mix(w0, w1, w2, c0.b, c1.b, c2.b), mix(w0, w1, w2, c0.a, c1.a, c2.a));
+      unsigned texel = fixed_texel;
+      if (!one_texel) {
+        const int sx =
+            std::clamp(static_cast<int>((w0 * u20 + w1 * u21 + u2_area) / area), 0, image.width - 1);
+        const int sy =
+            std::clamp(static_cast<int>((w0 * v20 + w1 * v21 + v2_area) / area), 0, image.height - 1);
+        texel = image.pixels[static_cast<std::ptrdiff_t>(sy) * image.width + sx];
       }
+      p[x] = tinted_over(p[x], texel, mix(w0, w1, w2, c0.r, c1.r, c2.r), mix(w0, w1, w2, c0.g, c1.g, c2.g),
+                         mix(w0, w1, w2, c0.b, c1.b, c2.b), mix(w0, w1, w2, c0.a, c1.a, c2.a));
     }
   }
 }

@@ -9,6 +9,7 @@
 
 #include <SDL_rect.h>
 
+#include <cstddef>
 #include <cstdint>
 
 namespace respite::app {
@@ -26,6 +27,13 @@ struct AlphaImage {
   const unsigned char* pixels = nullptr;
   int width = 0;
   int height = 0;
+};
+
+// One horizontal run of pixels [x0, x1) on row y.
+struct PixelSpan {
+  int y;
+  int x0;
+  int x1;
 };
 
 // A triangle corner: position in whole pixels, texel in the alpha image, colour.
@@ -65,6 +73,9 @@ class PixelCanvas {
   void clear(Rgba colour);
   // SDL_RenderFillRects with SDL_BLENDMODE_BLEND (an opaque colour simply replaces).
   void fill_rects(const SDL_Rect* rects, int count, Rgba colour);
+  // The same for runs of pixels; a pixel in two spans is blended twice, as SDL blends overlapping
+  // triangles.
+  void fill_spans(const PixelSpan* spans, std::size_t count, Rgba colour);
   // SDL_RenderCopy of `src` in `image` to `dst`, tinted by `colour`, inside `clip`: a 1:1 copy when
   // the sizes match, else sampled nearest.
   void copy(const AlphaImage& image, const SDL_Rect& src, const SDL_Rect& dst, Rgba colour,
@@ -77,6 +88,7 @@ class PixelCanvas {
     return reinterpret_cast<std::uint32_t*>(bytes_ + static_cast<std::ptrdiff_t>(y) * pitch_);
   }
   SDL_Rect bounded(const SDL_Rect& r) const;
+  void fill_row(int y, int x0, int x1, Rgba colour);
 
   unsigned char* bytes_;
   int pitch_;
