@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 
 // The span path reproduces, pixel for pixel, what SDL 2's software renderer does with the triangles
 // Dear ImGui's backend hands it (SDL_render.c, SDL_render_sw.c, SDL_triangle.c):
@@ -231,6 +232,17 @@ bool DrawSubmitter::render_pixels(ImDrawData* data, ImU32 clear) {
   int width = 0;
   int height = 0;
   if (SDL_GetRendererOutputSize(renderer_, &width, &height) != 0 || width <= 0 || height <= 0) return false;
+  PixelCanvas::Order order = PixelCanvas::Order::Argb;
+  if (SDL_Surface* target = target_ ? target_() : nullptr;
+      target != nullptr && target->w == width && target->h == height &&
+      PixelCanvas::order_of(target->format->format, order) && renders_into(target)) {
+    SDL_RenderFlush(renderer_);  // anything queued before lands first
+    if (SDL_MUSTLOCK(target) && SDL_LockSurface(target) != 0) return false;
+    draw_pixels(data, clear, target->pixels, target->pitch, width, height, order);
+    if (SDL_MUSTLOCK(target)) SDL_UnlockSurface(target);
+    stats_.into_target = true;
+    return true;
+  }
   if (canvas_texture_ == nullptr || width != canvas_width_ || height != canvas_height_) {
     if (canvas_texture_ != nullptr) SDL_DestroyTexture(canvas_texture_);
     canvas_texture_ =
@@ -243,16 +255,7 @@ bool DrawSubmitter::render_pixels(ImDrawData* data, ImU32 clear) {
   void* pixels = nullptr;
   int pitch = 0;
   if (SDL_LockTexture(canvas_texture_, nullptr, &pixels, &pitch) != 0) return false;
-  PixelCanvas canvas(pixels, pitch, width, height);
-  canvas.clear(Rgba{static_cast<std::uint8_t>(clear >> IM_COL32_R_SHIFT),
-                    static_cast<std::uint8_t>(clear >> IM_COL32_G_SHIFT),
-                    static_cast<std::uint8_t>(clear >> IM_COL32_B_SHIFT), 255});
-  const ImFontAtlas* fonts = ImGui::GetIO().Fonts;
-  font_ = AlphaImage{fonts->TexPixelsAlpha8, fonts->TexWidth, fonts->TexHeight};
-  font_id_ = fonts->TexID;
-  canvas_ = &canvas;
-  draw_lists(data, SDL_Rect{0, 0, width, height});
-  canvas_ = nullptr;
+  draw_pixels(data, clear, pixels, pitch, width, height, PixelCanvas::Order::Argb);
   SDL_UnlockTexture(canvas_texture_);
 
   SDL_Rect old_viewport{};
@@ -265,8 +268,64 @@ bool DrawSubmitter::render_pixels(ImDrawData* data, ImU32 clear) {
   SDL_RenderCopy(renderer_, canvas_texture_, nullptr, nullptr);
   SDL_RenderSetViewport(renderer_, &old_viewport);
   SDL_RenderSetClipRect(renderer_, old_clip_enabled ? &old_clip : nullptr);
-  stats_.pixels = true;
   return true;
+}
+
+// Whether SDL's renderer really draws into `surface`: a point drawn through SDL must show up in it.
+// Checked once per surface (a window's surface is replaced when the window is resized).
+bool DrawSubmitter::renders_into(SDL_Surface* surface) {
+  if (surface == checked_target_ && surface->w == checked_width_ && surface->h == checked_height_)
+    return true;
+  checked_target_ = nullptr;
+  Uint8 old_r = 0, old_g = 0, old_b = 0, old_a = 0;
+  SDL_BlendMode old_blend = SDL_BLENDMODE_NONE;
+  SDL_GetRenderDrawColor(renderer_, &old_r, &old_g, &old_b, &old_a);
+  SDL_GetRenderDrawBlendMode(renderer_, &old_blend);
+  SDL_Rect old_viewport{};
+  SDL_Rect old_clip{};
+  const bool old_clip_enabled = SDL_RenderIsClipEnabled(renderer_) == SDL_TRUE;
+  SDL_RenderGetViewport(renderer_, &old_viewport);
+  SDL_RenderGetClipRect(renderer_, &old_clip);
+  SDL_RenderSetViewport(renderer_, nullptr);
+  SDL_RenderSetClipRect(renderer_, nullptr);
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+  bool seen = true;
+  for (const Uint8 probe : {Uint8{0x12}, Uint8{0xED}}) {  // two values: one could be there already
+    SDL_SetRenderDrawColor(renderer_, probe, 0x34, 0x56, 255);
+    SDL_RenderDrawPoint(renderer_, 0, 0);
+    SDL_RenderFlush(renderer_);
+    if (SDL_MUSTLOCK(surface) && SDL_LockSurface(surface) != 0) {
+      seen = false;
+      break;
+    }
+    Uint32 pixel = 0;
+    std::memcpy(&pixel, surface->pixels, sizeof pixel);
+    if (SDL_MUSTLOCK(surface)) SDL_UnlockSurface(surface);
+    seen = seen && (pixel & ~surface->format->Amask) ==
+                       (SDL_MapRGB(surface->format, probe, 0x34, 0x56) & ~surface->format->Amask);
+  }
+  SDL_SetRenderDrawBlendMode(renderer_, old_blend);
+  SDL_SetRenderDrawColor(renderer_, old_r, old_g, old_b, old_a);
+  SDL_RenderSetViewport(renderer_, &old_viewport);
+  SDL_RenderSetClipRect(renderer_, old_clip_enabled ? &old_clip : nullptr);
+  if (!seen) return false;
+  checked_target_ = surface;
+  checked_width_ = surface->w;
+  checked_height_ = surface->h;
+  return true;
+}
+
+void DrawSubmitter::draw_pixels(ImDrawData* data, ImU32 clear, void* pixels, int pitch, int width, int height,
+                                PixelCanvas::Order order) {
+  PixelCanvas canvas(pixels, pitch, width, height, order);
+  canvas.clear(rgba(clear | IM_COL32_A_MASK));
+  const ImFontAtlas* fonts = ImGui::GetIO().Fonts;
+  font_ = AlphaImage{fonts->TexPixelsAlpha8, fonts->TexWidth, fonts->TexHeight};
+  font_id_ = fonts->TexID;
+  canvas_ = &canvas;
+  draw_lists(data, SDL_Rect{0, 0, width, height});
+  canvas_ = nullptr;
+  stats_.pixels = true;
 }
 
 void DrawSubmitter::render_spans(ImDrawData* data) {

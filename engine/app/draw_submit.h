@@ -3,17 +3,19 @@
 // `respite shot`, the headless tests) that backend is slow: SDL rasterises every triangle by
 // testing each pixel of its bounding box, queues and clips each one separately, and Dear ImGui
 // fills rounded rectangles and circles as triangle fans whose thin triangles each span most of the
-// shape. So on the software renderer this class draws the frame itself, into the pixels of one
-// streaming texture that is then copied to the target (PixelCanvas: SDL's coverage and colour
-// rules): solid triangles as exact horizontal spans, glyphs as 1:1 copies from the font atlas's own
-// alpha (no RGBA font texture is made), fringes and the rest as triangles. A frame that shows a
-// picture (another texture) is handed to SDL instead, with the solid triangles still as spans.
+// shape. So on the software renderer this class draws the frame itself (PixelCanvas: SDL's
+// coverage and colour rules), straight into the surface the renderer draws to when the host names
+// it, else into a streaming texture copied there: solid triangles as exact horizontal spans, glyphs
+// as 1:1 copies from the font atlas's own alpha (no RGBA font texture is made), fringes and the
+// rest as triangles. A frame that shows a picture (another texture) is handed to SDL instead, with
+// the solid triangles still as spans.
 #pragma once
 
 #include <SDL.h>
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "app/pixel_canvas.h"
@@ -31,10 +33,11 @@ class DrawSubmitter {
 
   // What the last render() drew, for tests and benchmarks.
   struct Stats {
-    bool pixels = false;      // drawn by this class into its own pixels, not by SDL
-    int solid_triangles = 0;  // drawn as spans
-    int other_triangles = 0;  // glyphs, fringes, pictures: SDL_RenderGeometryRaw or PixelCanvas
-    int rects = 0;            // rectangles filled for the spans
+    bool pixels = false;       // drawn by this class into its own pixels, not by SDL
+    bool into_target = false;  // ... straight into the target surface, not through a texture
+    int solid_triangles = 0;   // drawn as spans
+    int other_triangles = 0;   // glyphs, fringes, pictures: SDL_RenderGeometryRaw or PixelCanvas
+    int rects = 0;             // rectangles filled for the spans
   };
 
   // Dear ImGui's SDL_Renderer backend must be initialised for `renderer` (it draws on GPU renderers);
@@ -57,6 +60,12 @@ class DrawSubmitter {
   // viewport and clip rectangle restored afterwards.
   void render(ImDrawData* data, ImU32 clear);
 
+  // The surface SDL's software renderer draws into, if the host knows it (its own surface, or the
+  // window's). Frames are then drawn into it directly, saving a second frame-sized buffer (a
+  // megabyte or more of memory touched on the first frame); a surface SDL turns out not to draw
+  // into, or of a pixel format PixelCanvas does not know, is left alone.
+  void set_target_surface(std::function<SDL_Surface*()> target) { target_ = std::move(target); }
+
   bool uses_spans() const { return spans_; }
   bool uses_pixels() const { return pixels_; }
   const Stats& stats() const { return stats_; }
@@ -70,6 +79,9 @@ class DrawSubmitter {
   void use_font_texture(ImDrawData* data);
   bool draws_pixels(const ImDrawData* data) const;
   bool render_pixels(ImDrawData* data, ImU32 clear);
+  bool renders_into(SDL_Surface* surface);
+  void draw_pixels(ImDrawData* data, ImU32 clear, void* pixels, int pitch, int width, int height,
+                   PixelCanvas::Order order);
   void render_spans(ImDrawData* data);
   void draw_lists(ImDrawData* data, const SDL_Rect& target);
   void draw_command(const ImDrawList& list, const ImDrawCmd& cmd, const SDL_Rect& clip);
@@ -89,6 +101,10 @@ class DrawSubmitter {
   SDL_Texture* font_texture_ = nullptr;
   SDL_ScaleMode font_scale_mode_ = SDL_ScaleModeLinear;
   void* font_id_ = nullptr;  // the TexID of font commands in the frame being drawn
+  std::function<SDL_Surface*()> target_;
+  SDL_Surface* checked_target_ = nullptr;  // the last surface found to be the renderer's target
+  int checked_width_ = 0;
+  int checked_height_ = 0;
   SDL_Texture* canvas_texture_ = nullptr;
   int canvas_width_ = 0;
   int canvas_height_ = 0;

@@ -28,6 +28,7 @@ std::unique_ptr<HeadlessHost> HeadlessHost::create(int width, int height, float 
   }
   host->backend_ = true;
   host->draw_ = std::make_unique<DrawSubmitter>(host->renderer_);
+  host->draw_->set_target_surface([surface = host->surface_] { return surface; });
   host->textures_ = std::make_unique<TextureCache>(host->renderer_);
   return host;
 }

@@ -1,5 +1,7 @@
 #include "app/pixel_canvas.h"
 
+#include <SDL_pixels.h>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -42,14 +44,34 @@ SDL_Rect intersect(const SDL_Rect& a, const SDL_Rect& b) {
 
 }  // namespace
 
-PixelCanvas::PixelCanvas(void* pixels, int pitch_bytes, int width, int height)
-    : bytes_(static_cast<unsigned char*>(pixels)), pitch_(pitch_bytes), width_(width), height_(height) {}
+PixelCanvas::PixelCanvas(void* pixels, int pitch_bytes, int width, int height, Order order)
+    : bytes_(static_cast<unsigned char*>(pixels)),
+      pitch_(pitch_bytes),
+      width_(width),
+      height_(height),
+      swap_red_blue_(order == Order::Abgr) {}
+
+bool PixelCanvas::order_of(std::uint32_t sdl_format, Order& order) {
+  switch (sdl_format) {
+    case SDL_PIXELFORMAT_ARGB8888:
+    case SDL_PIXELFORMAT_RGB888:
+      order = Order::Argb;
+      return true;
+    case SDL_PIXELFORMAT_ABGR8888:
+    case SDL_PIXELFORMAT_BGR888:
+      order = Order::Abgr;
+      return true;
+    default:
+      return false;
+  }
+}
 
 SDL_Rect PixelCanvas::bounded(const SDL_Rect& r) const {
   return intersect(r, SDL_Rect{0, 0, width_, height_});
 }
 
 void PixelCanvas::clear(Rgba colour) {
+  colour = ordered(colour);
   const std::uint32_t value = pack(colour.r, colour.g, colour.b);
   for (int y = 0; y < height_; ++y) std::fill_n(row(y), width_, value);
 }
@@ -73,6 +95,7 @@ void PixelCanvas::fill_row(int y, int x0, int x1, Rgba colour) {
 }
 
 void PixelCanvas::fill_rects(const SDL_Rect* rects, int count, Rgba colour) {
+  colour = ordered(colour);
   for (int i = 0; i < count; ++i) {
     for (int y = rects[i].y; y < rects[i].y + rects[i].h; ++y)
       fill_row(y, rects[i].x, rects[i].x + rects[i].w, colour);
@@ -80,11 +103,13 @@ void PixelCanvas::fill_rects(const SDL_Rect* rects, int count, Rgba colour) {
 }
 
 void PixelCanvas::fill_spans(const PixelSpan* spans, std::size_t count, Rgba colour) {
+  colour = ordered(colour);
   for (std::size_t i = 0; i < count; ++i) fill_row(spans[i].y, spans[i].x0, spans[i].x1, colour);
 }
 
 void PixelCanvas::copy(const AlphaImage& image, const SDL_Rect& src, const SDL_Rect& dst, Rgba colour,
                        const SDL_Rect& clip) {
+  colour = ordered(colour);
   if (image.pixels == nullptr || src.w <= 0 || src.h <= 0 || dst.w <= 0 || dst.h <= 0) return;
   const SDL_Rect area = bounded(intersect(dst, clip));
   if (src.w == dst.w && src.h == dst.h) {  // a glyph: texel for pixel
@@ -159,7 +184,8 @@ void PixelCanvas::triangle(const AlphaImage& image, const CanvasVertex (&corners
   }
   const std::int64_t u20 = u[0] - u[2], u21 = u[1] - u[2], v20 = v[0] - v[2], v21 = v[1] - v[2];
   const std::int64_t u2_area = u[2] * area, v2_area = v[2] * area;
-  const Rgba c0 = corners[0].colour, c1 = corners[1].colour, c2 = corners[2].colour;
+  const Rgba c0 = ordered(corners[0].colour), c1 = ordered(corners[1].colour),
+             c2 = ordered(corners[2].colour);
   // One texel for the whole triangle (a fringe: every corner on the atlas's white pixel) needs no
   // interpolation; nor does a colour channel that is the same at every corner (a fringe fades only
   // its alpha), since the weights sum to the area.

@@ -1,4 +1,4 @@
-// Drawing into 32-bit ARGB pixels with the rules of SDL 2's software renderer, for the frames
+// Drawing into 32-bit pixels with the rules of SDL 2's software renderer, for the frames
 // app::DrawSubmitter draws itself (draw_submit.h). SDL pays a queued command, a clip set-up and a
 // generic per-pixel blit for every triangle, and Dear ImGui hands it thousands of tiny ones per
 // screen (the one-pixel anti-aliased fringe around every rounded shape, two per glyph); here each is
@@ -64,8 +64,15 @@ inline bool is_top_left(const FixedPoint& a, const FixedPoint& b, bool clockwise
 
 class PixelCanvas {
  public:
-  // `pixels` is `height` rows of `pitch_bytes`, ARGB8888; the canvas is always opaque.
-  PixelCanvas(void* pixels, int pitch_bytes, int width, int height);
+  // Where red and blue sit in a 32-bit pixel: ARGB8888 / XRGB8888 (SDL's RGB888), or ABGR8888 /
+  // XBGR8888 (RGBA32 on little-endian machines).
+  enum class Order { Argb, Abgr };
+
+  // `pixels` is `height` rows of `pitch_bytes`; the canvas is always opaque.
+  PixelCanvas(void* pixels, int pitch_bytes, int width, int height, Order order = Order::Argb);
+
+  // The order of an SDL pixel format this canvas can draw into, if it can.
+  static bool order_of(std::uint32_t sdl_format, Order& order);
 
   int width() const { return width_; }
   int height() const { return height_; }
@@ -88,12 +95,15 @@ class PixelCanvas {
     return reinterpret_cast<std::uint32_t*>(bytes_ + static_cast<std::ptrdiff_t>(y) * pitch_);
   }
   SDL_Rect bounded(const SDL_Rect& r) const;
+  // A colour in this canvas's channel order: the arithmetic treats the three channels alike.
+  Rgba ordered(Rgba c) const { return swap_red_blue_ ? Rgba{c.b, c.g, c.r, c.a} : c; }
   void fill_row(int y, int x0, int x1, Rgba colour);
 
   unsigned char* bytes_;
   int pitch_;
   int width_;
   int height_;
+  bool swap_red_blue_;
 };
 
 }  // namespace respite::app

@@ -11,6 +11,9 @@ WindowHost::WindowHost(sdl::Video& video)
     : video_(video), textures_(video.renderer()), draw_(video.renderer()) {
   ImGui_ImplSDL2_InitForSDLRenderer(video_.window());
   ImGui_ImplSDLRenderer_Init(video_.renderer());
+  // SDL's software renderer for a window draws into the window's surface (SDL_render_sw.c); the
+  // submitter checks that before it draws there itself, and only on that renderer asks for it.
+  draw_.set_target_surface([window = video_.window()] { return SDL_GetWindowSurface(window); });
 }
 
 WindowHost::~WindowHost() {

@@ -53,6 +53,7 @@ class Canvas {
   Canvas& operator=(const Canvas&) = delete;
 
   SDL_Renderer* renderer() const { return renderer_; }
+  SDL_Surface* surface() const { return surface_; }
 
   // Builds one frame whose background draw list gets `draw`'s shapes.
   ImDrawData* frame(const std::function<void(ImDrawList*)>& draw) {
@@ -70,11 +71,13 @@ class Canvas {
   // Clears to `background`, draws `data` through `path`, returns the pixels (RGBA rows). The frame
   // was built with the backend's font texture; drawing pixels, its commands name the submitter's
   // font token instead while it draws, as they would had the submitter uploaded the fonts.
+  // `target`, when set, is offered to the submitter as the surface SDL draws into.
   std::vector<std::uint8_t> draw(ImDrawData* data, DrawSubmitter::Path path, SDL_Color background,
-                                 DrawSubmitter::Stats* stats = nullptr) {
+                                 DrawSubmitter::Stats* stats = nullptr, SDL_Surface* target = nullptr) {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     const ImTextureID backend_texture = atlas.TexID;
     DrawSubmitter submitter(renderer_, path);
+    if (target != nullptr) submitter.set_target_surface([target] { return target; });
     const auto retarget = [data](ImTextureID from, ImTextureID to) {
       for (int n = 0; n < data->CmdListsCount; n++) {
         for (ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer) {
@@ -256,6 +259,30 @@ TEST_CASE("spans match SDL's rasteriser on awkward triangles", "[headless][draw_
   require_same(stock, canvas.draw(data, DrawSubmitter::Path::Spans, background));
   require_same(stock, canvas.draw(data, DrawSubmitter::Path::Pixels, background));
   CHECK(pixels_not(stock, background) > 20000);
+}
+
+TEST_CASE("pixels go straight into the renderer's surface, and only into it", "[headless][draw_submit]") {
+  Canvas canvas;
+  const SDL_Color background{22, 30, 32, 255};
+  ImDrawData* data = canvas.frame(app_like_shapes);
+  const std::vector<std::uint8_t> stock = canvas.draw(data, DrawSubmitter::Path::Stock, background);
+  DrawSubmitter::Stats stats;
+  // The renderer's own surface (RGBA32: red and blue the other way round from the texture path).
+  require_same(stock, canvas.draw(data, DrawSubmitter::Path::Pixels, background, &stats, canvas.surface()));
+  CHECK(stats.pixels);
+  CHECK(stats.into_target);
+  // A surface SDL does not draw into is left alone, and the frame still comes out right.
+  SDL_Surface* decoy = SDL_CreateRGBSurfaceWithFormat(0, kWidth, kHeight, 32, SDL_PIXELFORMAT_ARGB8888);
+  REQUIRE(decoy != nullptr);
+  SDL_FillRect(decoy, nullptr, 0xFF0000FFu);
+  require_same(stock, canvas.draw(data, DrawSubmitter::Path::Pixels, background, &stats, decoy));
+  CHECK(stats.pixels);
+  CHECK_FALSE(stats.into_target);
+  const auto* pixels = static_cast<const std::uint32_t*>(decoy->pixels);
+  int touched = 0;
+  for (int i = 0; i < kWidth * kHeight; ++i) touched += pixels[i] != 0xFF0000FFu ? 1 : 0;
+  CHECK(touched == 0);
+  SDL_FreeSurface(decoy);
 }
 
 TEST_CASE("a frame with a picture is drawn by SDL, the same as the backend draws it",
