@@ -106,6 +106,15 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     err << pack_messages.str() << "respite: " << why << "\n";
     return cli::kInvalid;
   };
+  // The device's store opens on its own worker beside the window's set-up too (SQLite, the
+  // profiles list, the unit settings); the profile flow below takes the read when it is in.
+  core::SystemClock clock;
+  std::unique_ptr<Storage> storage;
+  std::future<DeviceState> device_loading;
+  if (!data_dir.empty()) {
+    storage = std::make_unique<Storage>(data_dir, clock, hooks.data_committed);
+    device_loading = storage->load();
+  }
   const std::optional<std::string> font_dir = find_font_dir(error);
   if (!font_dir) return fail_early(error);
 
@@ -118,12 +127,11 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   std::unique_ptr<sdl::Video> video = sdl::Video::create(window, error);
   if (!video) return fail_early(error);
 
-  core::SystemClock clock;
   // Audio opens after the first frame is on screen (below), not before it: see sdl_audio.h.
   sdl::SdlAudioOptions audio_options;
   audio_options.open_on_demand = true;
   sdl::SdlAudio audio(sdl::SdlAudio::default_sounds_dir(), audio_options);
-  sdl::SdlHaptics haptic_device(clock);
+  sdl::SdlHaptics haptic_device(clock, sdl::SdlHaptics::OpenWhen::OnDemand);
   TimedHaptics haptics(haptic_device, clock);
   Settings settings;
   // The platform's look and language where SDL 2.26 cannot ask (docs/design.md, "Themes").
@@ -168,10 +176,8 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   model.set_overrides(overrides);
   model.set_session_finished_handler(on_session_finished);
   // Profiles, progress and unit mode (docs/app.md): storage threads read the SystemClock directly.
-  std::unique_ptr<Storage> storage;
   std::unique_ptr<ProfileFlow> flow;
-  if (!data_dir.empty()) {
-    storage = std::make_unique<Storage>(data_dir, clock, hooks.data_committed);
+  if (storage) {
     flow = std::make_unique<ProfileFlow>(model, *storage, clock, loaded.catalog);
     if (hooks.data_exported) flow->set_export_handler(hooks.data_exported);
     model.attach_profiles(flow.get());
@@ -182,7 +188,7 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
           << "\n";
       flow->add_start_notice("notice.settings_damaged");
     }
-    flow->start();
+    flow->start(std::move(device_loading));
   } else {
     err << "respite: notice: there is no folder for your data (SDL_GetPrefPath failed); nothing will be "
            "saved\n";
@@ -202,12 +208,14 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   MainLoop loop(model, *ui, host, events, clock);
   // Work that the first frame does not need runs at the first step after it was presented: the
   // home screen is on screen while the audio device opens and the cues load (a few ms to tens of
-  // ms with a sound server). Its "no audio device" note is only shown by screens reached later.
-  loop.set_service_tick([&haptics, &audio, &model, &loop] {
+  // ms with a sound server), and while SDL looks for a vibration motor (a scan of the input
+  // devices). Its "no audio device" note is only shown by screens reached later.
+  loop.set_service_tick([&haptic_device, &haptics, &audio, &model, &loop] {
     if (!audio.open_attempted() && loop.frames_rendered() > 0) {
       audio.open();
       model.set_audio_available(audio.available());
     }
+    if (!haptic_device.open_attempted() && loop.frames_rendered() > 0) haptic_device.open();
     return haptics.tick();
   });
   if (hooks.frame_presented) {

@@ -68,8 +68,12 @@ core::UtcInstant ProfileFlow::now() const {
 }
 
 void ProfileFlow::start() {
+  start(storage_.load());
+}
+
+void ProfileFlow::start(std::future<DeviceState> loading) {
   last_input_ = clock_.monotonic();
-  loading_ = storage_.load();
+  loading_ = std::move(loading);
 }
 
 void ProfileFlow::note_input() {

@@ -60,6 +60,9 @@ class ProfileFlow {
 
   // Reads the device's profiles and unit settings (once, at start).
   void start();
+  // The same with a read the caller started earlier (Storage::load), so that it runs beside the
+  // window's set-up instead of after it.
+  void start(std::future<DeviceState> loading);
   // Polls storage, retries failed writes, returns to the picker after the idle time.
   void update();
   // Any input from the person: the idle time starts again.

@@ -9,7 +9,16 @@ namespace {
 constexpr int kLog = SDL_LOG_CATEGORY_APPLICATION;
 }  // namespace
 
-SdlHaptics::SdlHaptics(const core::Clock& clock) : clock_(clock) {
+SdlHaptics::SdlHaptics(const core::Clock& clock, OpenWhen when) : clock_(clock) {
+  if (when == OpenWhen::Now)
+    open();
+  else
+    status_ = "haptics not looked for yet";
+}
+
+void SdlHaptics::open() {
+  if (open_attempted_) return;
+  open_attempted_ = true;
   if (SDL_InitSubSystem(SDL_INIT_HAPTIC) != 0) {
     status_ = std::string("no haptics: SDL haptic init failed: ") + SDL_GetError();
     SDL_LogDebug(kLog, "respite: %s", status_.c_str());
@@ -42,6 +51,7 @@ SdlHaptics::~SdlHaptics() {
 }
 
 void SdlHaptics::play(const std::string& pattern) {
+  open();
   if (haptic_ == nullptr) return;
   const core::MonoTime now = clock_.monotonic();
   if (!sequencer_.start(pattern, now)) {

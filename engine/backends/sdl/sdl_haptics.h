@@ -8,6 +8,10 @@
 //
 // With no haptic device, the usual case on a desktop, available() is false and play() does nothing;
 // the UI relies on visual (and audio) cues.
+//
+// Start-up: looking for a device scans the system's input devices (udev on Linux), so the app
+// builds this with `OpenWhen::OnDemand` and calls open() after its first frame is on screen, as it
+// does for audio; play() opens it too if that has not happened yet.
 #pragma once
 
 #include <set>
@@ -23,12 +27,18 @@ namespace respite::sdl {
 
 class SdlHaptics final : public core::Haptics {
  public:
+  enum class OpenWhen { Now, OnDemand };
+
   // `clock` (which must outlive this object) times the pulses: pass the clock the session runs on.
-  // Initialises SDL's haptic subsystem itself (reference-counted by SDL).
-  explicit SdlHaptics(const core::Clock& clock);
+  // Initialises SDL's haptic subsystem itself (reference-counted by SDL), at once or in open().
+  explicit SdlHaptics(const core::Clock& clock, OpenWhen when = OpenWhen::Now);
   ~SdlHaptics() override;
   SdlHaptics(const SdlHaptics&) = delete;
   SdlHaptics& operator=(const SdlHaptics&) = delete;
+
+  // Looks for a rumble device, once (later calls do nothing).
+  void open();
+  bool open_attempted() const { return open_attempted_; }
 
   bool available() const override { return haptic_ != nullptr; }
   // Starts `pattern` ("rise", "fall", "hold", "end", "tap") now, replacing one in progress.
@@ -47,6 +57,7 @@ class SdlHaptics final : public core::Haptics {
   const core::Clock& clock_;
   _SDL_Haptic* haptic_ = nullptr;
   bool sdl_haptic_initialised_ = false;
+  bool open_attempted_ = false;
   core::HapticSequencer sequencer_;
   std::set<std::string> warned_patterns_;
   std::string status_;
