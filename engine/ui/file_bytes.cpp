@@ -22,6 +22,7 @@ FileBytes::~FileBytes() {
 FileBytes::FileBytes(FileBytes&& other) noexcept
     : map_(std::exchange(other.map_, nullptr)),
       size_(std::exchange(other.size_, 0)),
+      modified_ns_(std::exchange(other.modified_ns_, 0)),
       copy_(std::move(other.copy_)) {}
 
 FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
@@ -29,6 +30,7 @@ FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
     release();
     map_ = std::exchange(other.map_, nullptr);
     size_ = std::exchange(other.size_, 0);
+    modified_ns_ = std::exchange(other.modified_ns_, 0);
     copy_ = std::move(other.copy_);
   }
   return *this;
@@ -40,6 +42,7 @@ void FileBytes::release() {
 #endif
   map_ = nullptr;
   size_ = 0;
+  modified_ns_ = 0;
   copy_.clear();
 }
 
@@ -64,6 +67,7 @@ bool FileBytes::open(const std::string& path, std::size_t max_bytes, std::string
   if (map != MAP_FAILED) {
     map_ = map;
     size_ = size;
+    modified_ns_ = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
     return true;
   }
 #endif

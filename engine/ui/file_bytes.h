@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,12 +27,16 @@ class FileBytes {
   }
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  // When the file was last modified (ns since the epoch), 0 when unknown: with the size, what
+  // tells a changed file without reading all of it.
+  std::int64_t modified_ns() const { return modified_ns_; }
 
  private:
   void release();
 
   void* map_ = nullptr;
   std::size_t size_ = 0;
+  std::int64_t modified_ns_ = 0;
   std::vector<unsigned char> copy_;
 };
 

@@ -114,22 +114,26 @@ std::uint64_t checksum(std::string_view bytes) {
   return h;
 }
 
-// Every byte of a font file would cost a few ms to hash on each start; its size, its first and last
-// 4 KiB (tables directory, names) and every 61st byte in between tell two font files apart.
-std::uint64_t font_digest(const void* data, int size) {
+// Every byte of a font file would cost a few ms to hash on each start (and fault in every page of
+// the mapping). Its size, its first and last 4 KiB (tables directory, names) and its modification
+// time tell two font files apart; where the time is unknown, every 61st byte in between does.
+std::uint64_t font_digest(const void* data, int size, std::int64_t modified_ns) {
   Fnv fnv;
   const auto* p = static_cast<const unsigned char*>(data);
   const auto n = static_cast<std::size_t>(std::max(size, 0));
   fnv.value(n);
+  fnv.value(modified_ns);
   const std::size_t edge = std::min<std::size_t>(n, 4096);
   fnv.bytes(p, edge);
   fnv.bytes(p + (n - edge), edge);
-  for (std::size_t i = edge; i + edge < n; i += 61) fnv.value(p[i]);
+  if (modified_ns == 0) {
+    for (std::size_t i = edge; i + edge < n; i += 61) fnv.value(p[i]);
+  }
   return fnv.h;
 }
 
-// The key of what `atlas` (fonts added, not built) would build into.
-std::uint64_t atlas_key(const ImFontAtlas& atlas) {
+// The key of what `atlas` (fonts added, not built from `files`) would build into.
+std::uint64_t atlas_key(const ImFontAtlas& atlas, const FontData& files) {
   Fnv fnv;
   fnv.bytes(kCacheMagic, sizeof kCacheMagic);
   fnv.value(IMGUI_VERSION_NUM);
@@ -145,8 +149,14 @@ std::uint64_t atlas_key(const ImFontAtlas& atlas) {
   for (const ImFontConfig& c : atlas.ConfigData) {
     auto known =
         std::find_if(digests.begin(), digests.end(), [&c](const auto& d) { return d.first == c.FontData; });
-    if (known == digests.end())
-      known = digests.insert(digests.end(), {c.FontData, font_digest(c.FontData, c.FontDataSize)});
+    if (known == digests.end()) {
+      std::int64_t modified_ns = 0;
+      for (const FileBytes* file : {&files.regular, &files.bold, &files.italic}) {
+        if (file->data() == c.FontData) modified_ns = file->modified_ns();
+      }
+      known =
+          digests.insert(digests.end(), {c.FontData, font_digest(c.FontData, c.FontDataSize, modified_ns)});
+    }
     fnv.value(known->second);
     fnv.value(c.FontNo);
     fnv.value(c.SizePixels);
@@ -448,7 +458,7 @@ bool build_fonts(ImFontAtlas& atlas, FontData& data, const Theme& theme, Fonts& 
   const bool added = fonts.body && fonts.small && fonts.label && fonts.heading && fonts.title &&
                      fonts.display && fonts.strong && fonts.emphasis;
   const bool use_cache = added && !cache_dir().empty() && cacheable(atlas);
-  const std::uint64_t key = use_cache ? atlas_key(atlas) : 0;
+  const std::uint64_t key = use_cache ? atlas_key(atlas, data) : 0;
   bool ready = use_cache && load_atlas(atlas, key);
   fonts.from_cache = ready;
   if (!ready && added) {

@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -165,6 +166,40 @@ TEST_CASE("a damaged font atlas cache file is ignored and the atlas is built", "
   REQUIRE(ui::build_fonts(again, data, theme, again_fonts, error));
   CHECK(again_fonts.from_cache);
   require_same_atlas(reference, again);
+}
+
+TEST_CASE("a font file that changed is not matched with the atlas of the old one", "[headless][fonts]") {
+  // A copy of the fonts whose Regular file is then touched: same bytes, a new modification time,
+  // which is all the cache key reads of the middle of a file.
+  const fs::path dir = fs::temp_directory_path() / ("respite-font-files-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const char* name : {ui::kRegularFontFile, ui::kBoldFontFile, ui::kItalicFontFile})
+    fs::copy_file(fs::path(font_dir()) / name, dir / name);
+  const ui::Theme theme = ui::make_theme(ui::ThemeName::Light, 1.0f, 1.0f);
+  std::string error;
+  CacheDir cache;
+  {
+    ui::FontData data;
+    REQUIRE(ui::read_font_data(dir.string(), data, error));
+    ImFontAtlas atlas;
+    ui::Fonts fonts;
+    REQUIRE(ui::build_fonts(atlas, data, theme, fonts, error));
+    CHECK_FALSE(fonts.from_cache);
+    ImFontAtlas again;
+    REQUIRE(ui::build_fonts(again, data, theme, fonts, error));
+    CHECK(fonts.from_cache);
+  }
+  const fs::path regular = dir / ui::kRegularFontFile;
+  fs::last_write_time(regular, fs::last_write_time(regular) + std::chrono::seconds(5));
+  ui::FontData data;
+  REQUIRE(ui::read_font_data(dir.string(), data, error));
+  ImFontAtlas atlas;
+  ui::Fonts fonts;
+  REQUIRE(ui::build_fonts(atlas, data, theme, fonts, error));
+  CHECK_FALSE(fonts.from_cache);
+  CHECK(cache.files().size() == 2);
+  fs::remove_all(dir);
 }
 
 }  // namespace respite::testing
