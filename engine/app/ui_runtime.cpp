@@ -1,8 +1,9 @@
 #include "app/ui_runtime.h"
 
-#include <algorithm>
-
 #include <SDL.h>
+
+#include <algorithm>
+#include <cstdio>
 
 #include "backends/sdl/sdl_paths.h"
 
@@ -29,7 +30,10 @@ std::unique_ptr<UiRuntime> UiRuntime::create(const std::string& font_dir, float 
     words_dir = *found;
   }
   core::Diagnostics problems;
-  runtime->translations_ = core::TranslationSet::load(words_dir, core::shipped_languages(), problems);
+  const std::string& fallback = core::shipped_languages().front();
+  runtime->translations_ = core::TranslationSet::load(words_dir, {fallback}, problems);
+  runtime->words_dir_ = words_dir;
+  runtime->languages_tried_.push_back(fallback);
   if (problems.has_errors()) {
     error = "the UI's translation files are broken: " + problems.items().front().format() +
             " (the build copies them from assets/i18n; rebuild)";
@@ -122,11 +126,30 @@ bool UiRuntime::apply_settings(const Settings& settings, std::string& error) {
   return rebuild(theme_.scale, text_scale, error);
 }
 
+const core::Translations& UiRuntime::words_for(std::string_view locale) {
+  const std::string language = core::language_of(locale);
+  const std::vector<std::string>& shipped = core::shipped_languages();
+  if (std::find(shipped.begin(), shipped.end(), language) != shipped.end() &&
+      std::find(languages_tried_.begin(), languages_tried_.end(), language) == languages_tried_.end()) {
+    languages_tried_.push_back(language);
+    core::Diagnostics problems;
+    core::Translations table =
+        core::Translations::load_file(words_dir_ + "/" + language + ".json", language, problems);
+    if (problems.has_errors()) {
+      std::fprintf(stderr, "respite: the UI's %s words cannot be used, English is shown instead: %s\n",
+                   language.c_str(), problems.items().front().format().c_str());
+    } else {
+      translations_.add(std::move(table));
+    }
+  }
+  return translations_.for_locale(locale);
+}
+
 ui::UiActions UiRuntime::draw(const AppModel& model) {
   const Settings& settings = model.settings();
   if (settings.effective_theme() != theme_.name) restyle(settings.effective_theme(), theme_.scale);
   theme_.safe_area = settings.safe_area;
-  const core::Translations& words = translations_.for_locale(settings.locale);
+  const core::Translations& words = words_for(settings.locale);
   const ui::Strings strings = ui::make_strings(words);
   const ui::Ui ui{theme_, fonts_, strings, words, audit_, images_};
   ui::UiActions actions;
@@ -146,8 +169,8 @@ ui::UiActions UiRuntime::draw(const AppModel& model) {
       break;
     case Screen::Settings: {
       ui::SettingsView view = model.settings_view();
-      for (const std::string& code : translations_.languages()) {
-        view.languages.push_back({code, translations_.for_locale(code).text("locale.name")});
+      for (const std::string& code : core::shipped_languages()) {
+        view.languages.push_back({code, words_for(code).text("locale.name")});
       }
       ui::draw_settings(ui, view, actions);
       break;

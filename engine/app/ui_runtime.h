@@ -5,6 +5,8 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -31,7 +33,10 @@ class UiRuntime {
   UiRuntime& operator=(const UiRuntime&) = delete;
 
   ImGuiContext* context() const { return context_; }
-  const core::TranslationSet& translations() const { return translations_; }
+  // The UI's words for `locale`. English, the fallback, is read at creation; another shipped
+  // language the first time it is asked for, so a start reads one small file, not all of them. A
+  // language whose file cannot be read shows English (and says why on stderr, once).
+  const core::Translations& words_for(std::string_view locale);
   const ui::Theme& theme() const { return theme_; }
   float scale() const { return theme_.scale; }
 
@@ -60,6 +65,8 @@ class UiRuntime {
   ui::Fonts fonts_;
   ui::Theme theme_;
   core::TranslationSet translations_;
+  std::string words_dir_;
+  std::vector<std::string> languages_tried_;  // read, or found unreadable
   ui::LayoutAudit* audit_ = nullptr;
   ui::ImageSource* images_ = nullptr;
 };

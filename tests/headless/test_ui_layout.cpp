@@ -244,7 +244,7 @@ TEST_CASE("every word the screens ask for is translated", "[headless][ui][i18n]"
         show(h, scene);
         h.model->back();
       }
-      const std::vector<std::string>& missing = h.ui->translations().for_locale(locale).missing();
+      const std::vector<std::string>& missing = h.ui->words_for(locale).missing();
       for (const std::string& key : missing) UNSCOPED_INFO("missing key: " << key);
       CHECK(missing.empty());
     }

@@ -4,6 +4,13 @@
 // quick tiles and next step. Also: the idle home screen still renders no frames.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/ui_runtime.h"
+#include "backends/sdl/sdl_paths.h"
 #include "ui_harness.h"
 
 using namespace respite;
@@ -273,4 +280,31 @@ TEST_CASE("the keyboard moves a focus ring and activates controls", "[headless][
   press(SDL_SCANCODE_SPACE);
   // Whatever control has the focus, activating it leaves home (every control on home does).
   CHECK(h.model->route().screen != app::Screen::Home);
+}
+
+TEST_CASE("the UI reads a language's words when it is first asked for, and falls back to English",
+          "[headless][ui][i18n]") {
+  namespace fs = std::filesystem;
+  std::string error;
+  const std::optional<std::string> shipped = sdl::find_asset_subdir("i18n", "en.json", error);
+  REQUIRE(shipped);
+  const fs::path dir = fs::temp_directory_path() / ("respite-words-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file(fs::path(*shipped) / "en.json", dir / "en.json");
+  SECTION("a shipped language") {
+    fs::copy_file(fs::path(*shipped) / "es.json", dir / "es.json");
+    auto ui = app::UiRuntime::create(testing::font_dir(), 1.0f, ui::ThemeName::Light, error, dir.string());
+    REQUIRE(ui);
+    // Spanish is not read by create: removing its file afterwards would not matter if it had been.
+    CHECK(ui->words_for("es-MX").text("locale.name") == "Español");
+    CHECK(ui->words_for("en").text("locale.name") == "English");
+  }
+  SECTION("a broken file") {
+    std::ofstream(dir / "es.json") << "{ \"locale.name\": ";
+    auto ui = app::UiRuntime::create(testing::font_dir(), 1.0f, ui::ThemeName::Light, error, dir.string());
+    REQUIRE(ui);  // only English is needed to start
+    CHECK(ui->words_for("es").text("locale.name") == "English");
+  }
+  fs::remove_all(dir);
 }
