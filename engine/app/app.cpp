@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "app/app_model.h"
+#include "app/background_task.h"
 #include "app/catalog_source.h"
 #include "app/main_loop.h"
 #include "app/options.h"
@@ -32,14 +33,6 @@
 
 namespace respite::app {
 namespace {
-
-// The packs load beside the window's set-up on a second thread (run_app); a web build without
-// threads loads them when they are needed, and a thread that cannot be started does the same.
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-constexpr std::launch kPackLoading = std::launch::deferred;
-#else
-constexpr std::launch kPackLoading = std::launch::async | std::launch::deferred;
-#endif
 
 // Every session that ends, however it ends, comes through here once, after it was handed to the
 // progress store: AppModel::end_session passes it to the ProfileFlow first, which records it for
@@ -93,12 +86,22 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   // Everything kept on disk lives in one folder: --data-dir, else SDL's per-user pref path.
   const std::string data_dir = !options->data_dir.empty() ? options->data_dir : sdl::user_data_dir();
   // The packs load and validate on a second thread while SDL opens the window (which needs neither;
-  // with a real display server that is tens of ms); the model below waits for them. Their messages
-  // are printed when they are in, in the same order as before.
+  // with a real display server that is tens of ms); the model below waits for them, and loads them
+  // itself if that thread has not started yet (app/background_task.h). Their messages are printed
+  // when they are in, in the same order as before. Then the device's store is asked for its
+  // profiles and unit settings (SQLite, on the store's own worker): after the packs, which the first
+  // frame waits for, so that the two do not share the second core; the profile flow takes the
+  // answer when it is in.
+  core::SystemClock clock;
+  std::unique_ptr<Storage> storage;
+  if (!data_dir.empty()) storage = std::make_unique<Storage>(data_dir, clock, hooks.data_committed);
+  std::future<DeviceState> device_loading;
   std::ostringstream pack_messages;
-  std::future<core::CatalogLoadResult> loading =
-      std::async(kPackLoading, [&options, &data_dir, &pack_messages] {
-        return load_catalog_reporting(options->packs, data_dir, pack_messages);
+  BackgroundTask<core::CatalogLoadResult> loading(
+      [&options, &data_dir, &pack_messages, &storage, &device_loading] {
+        core::CatalogLoadResult result = load_catalog_reporting(options->packs, data_dir, pack_messages);
+        if (storage) device_loading = storage->load();
+        return result;
       });
   // A start that fails before the packs are needed still prints their messages first, as before.
   const auto fail_early = [&loading, &pack_messages, &err](const std::string& why) {
@@ -106,15 +109,6 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     err << pack_messages.str() << "respite: " << why << "\n";
     return cli::kInvalid;
   };
-  // The device's store opens on its own worker beside the window's set-up too (SQLite, the
-  // profiles list, the unit settings); the profile flow below takes the read when it is in.
-  core::SystemClock clock;
-  std::unique_ptr<Storage> storage;
-  std::future<DeviceState> device_loading;
-  if (!data_dir.empty()) {
-    storage = std::make_unique<Storage>(data_dir, clock, hooks.data_committed);
-    device_loading = storage->load();
-  }
   const std::optional<std::string> font_dir = find_font_dir(error);
   if (!font_dir) return fail_early(error);
 
