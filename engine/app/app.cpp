@@ -88,21 +88,18 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   // The packs load and validate on a second thread while SDL opens the window (which needs neither;
   // with a real display server that is tens of ms); the model below waits for them, and loads them
   // itself if that thread has not started yet (app/background_task.h). Their messages are printed
-  // when they are in, in the same order as before. Then the device's store is asked for its
-  // profiles and unit settings (SQLite, on the store's own worker): after the packs, which the first
-  // frame waits for, so that the two do not share the second core; the profile flow takes the
+  // when they are in, in the same order as before. The device's store opens on its own worker at
+  // the same time (SQLite, the profiles list, the unit settings); the profile flow takes the
   // answer when it is in.
   core::SystemClock clock;
   std::unique_ptr<Storage> storage;
   if (!data_dir.empty()) storage = std::make_unique<Storage>(data_dir, clock, hooks.data_committed);
-  std::future<DeviceState> device_loading;
   std::ostringstream pack_messages;
-  BackgroundTask<core::CatalogLoadResult> loading(
-      [&options, &data_dir, &pack_messages, &storage, &device_loading] {
-        core::CatalogLoadResult result = load_catalog_reporting(options->packs, data_dir, pack_messages);
-        if (storage) device_loading = storage->load();
-        return result;
-      });
+  BackgroundTask<core::CatalogLoadResult> loading([&options, &data_dir, &pack_messages] {
+    return load_catalog_reporting(options->packs, data_dir, pack_messages);
+  });
+  std::future<DeviceState> device_loading;
+  if (storage) device_loading = storage->load();
   // A start that fails before the packs are needed still prints their messages first, as before.
   const auto fail_early = [&loading, &pack_messages, &err](const std::string& why) {
     loading.wait();
