@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   }
   const std::string respite = argv[1];
   const std::string bare = argv[2];
-  const int runs = argc > 3 && argv[3][0] != '-' ? std::max(1, std::atoi(argv[3])) : 15;
+  const int runs = argc > 3 && argv[3][0] != '-' ? std::max(1, std::atoi(argv[3])) : 41;
   const bool json = std::string(argv[argc - 1]) == "--json";
   setenv("SDL_VIDEODRIVER", "dummy", 0);
   setenv("SDL_AUDIODRIVER", "dummy", 0);
