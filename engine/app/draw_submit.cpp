@@ -104,6 +104,37 @@ SDL_Rect intersect(const SDL_Rect& a, const SDL_Rect& b) {
   return out;
 }
 
+// The renderer state this class changes (draw colour, blend mode, viewport, clip rectangle), put
+// back as it was when it goes; the viewport and clip start out cleared.
+class RenderStateScope {
+ public:
+  explicit RenderStateScope(SDL_Renderer* renderer) : renderer_(renderer) {
+    SDL_GetRenderDrawColor(renderer_, &r_, &g_, &b_, &a_);
+    SDL_GetRenderDrawBlendMode(renderer_, &blend_);
+    clip_enabled_ = SDL_RenderIsClipEnabled(renderer_) == SDL_TRUE;
+    SDL_RenderGetViewport(renderer_, &viewport_);
+    SDL_RenderGetClipRect(renderer_, &clip_);
+    SDL_RenderSetViewport(renderer_, nullptr);
+    SDL_RenderSetClipRect(renderer_, nullptr);
+  }
+  ~RenderStateScope() {
+    SDL_SetRenderDrawBlendMode(renderer_, blend_);
+    SDL_SetRenderDrawColor(renderer_, r_, g_, b_, a_);
+    SDL_RenderSetViewport(renderer_, &viewport_);
+    SDL_RenderSetClipRect(renderer_, clip_enabled_ ? &clip_ : nullptr);
+  }
+  RenderStateScope(const RenderStateScope&) = delete;
+  RenderStateScope& operator=(const RenderStateScope&) = delete;
+
+ private:
+  SDL_Renderer* renderer_;
+  Uint8 r_ = 0, g_ = 0, b_ = 0, a_ = 0;
+  SDL_BlendMode blend_ = SDL_BLENDMODE_NONE;
+  bool clip_enabled_ = false;
+  SDL_Rect viewport_{};
+  SDL_Rect clip_{};
+};
+
 }  // namespace
 
 DrawSubmitter::DrawSubmitter(SDL_Renderer* renderer, Path path) : renderer_(renderer) {
@@ -258,16 +289,8 @@ bool DrawSubmitter::render_pixels(ImDrawData* data, ImU32 clear) {
   draw_pixels(data, clear, pixels, pitch, width, height, PixelCanvas::Order::Argb);
   SDL_UnlockTexture(canvas_texture_);
 
-  SDL_Rect old_viewport{};
-  SDL_Rect old_clip{};
-  const bool old_clip_enabled = SDL_RenderIsClipEnabled(renderer_) == SDL_TRUE;
-  SDL_RenderGetViewport(renderer_, &old_viewport);
-  SDL_RenderGetClipRect(renderer_, &old_clip);
-  SDL_RenderSetViewport(renderer_, nullptr);
-  SDL_RenderSetClipRect(renderer_, nullptr);
+  const RenderStateScope state(renderer_);
   SDL_RenderCopy(renderer_, canvas_texture_, nullptr, nullptr);
-  SDL_RenderSetViewport(renderer_, &old_viewport);
-  SDL_RenderSetClipRect(renderer_, old_clip_enabled ? &old_clip : nullptr);
   return true;
 }
 
@@ -277,19 +300,9 @@ bool DrawSubmitter::renders_into(SDL_Surface* surface) {
   if (surface == checked_target_ && surface->w == checked_width_ && surface->h == checked_height_)
     return true;
   checked_target_ = nullptr;
-  Uint8 old_r = 0, old_g = 0, old_b = 0, old_a = 0;
-  SDL_BlendMode old_blend = SDL_BLENDMODE_NONE;
-  SDL_GetRenderDrawColor(renderer_, &old_r, &old_g, &old_b, &old_a);
-  SDL_GetRenderDrawBlendMode(renderer_, &old_blend);
-  SDL_Rect old_viewport{};
-  SDL_Rect old_clip{};
-  const bool old_clip_enabled = SDL_RenderIsClipEnabled(renderer_) == SDL_TRUE;
-  SDL_RenderGetViewport(renderer_, &old_viewport);
-  SDL_RenderGetClipRect(renderer_, &old_clip);
-  SDL_RenderSetViewport(renderer_, nullptr);
-  SDL_RenderSetClipRect(renderer_, nullptr);
-  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
   bool seen = true;
+  const RenderStateScope state(renderer_);
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
   for (const Uint8 probe : {Uint8{0x12}, Uint8{0xED}}) {  // two values: one could be there already
     SDL_SetRenderDrawColor(renderer_, probe, 0x34, 0x56, 255);
     SDL_RenderDrawPoint(renderer_, 0, 0);
@@ -304,10 +317,6 @@ bool DrawSubmitter::renders_into(SDL_Surface* surface) {
     seen = seen && (pixel & ~surface->format->Amask) ==
                        (SDL_MapRGB(surface->format, probe, 0x34, 0x56) & ~surface->format->Amask);
   }
-  SDL_SetRenderDrawBlendMode(renderer_, old_blend);
-  SDL_SetRenderDrawColor(renderer_, old_r, old_g, old_b, old_a);
-  SDL_RenderSetViewport(renderer_, &old_viewport);
-  SDL_RenderSetClipRect(renderer_, old_clip_enabled ? &old_clip : nullptr);
   if (!seen) return false;
   checked_target_ = surface;
   checked_width_ = surface->w;
@@ -329,27 +338,11 @@ void DrawSubmitter::draw_pixels(ImDrawData* data, ImU32 clear, void* pixels, int
 }
 
 void DrawSubmitter::render_spans(ImDrawData* data) {
-  const bool old_clip_enabled = SDL_RenderIsClipEnabled(renderer_) == SDL_TRUE;
-  SDL_Rect old_viewport{};
-  SDL_Rect old_clip{};
-  SDL_RenderGetViewport(renderer_, &old_viewport);
-  SDL_RenderGetClipRect(renderer_, &old_clip);
-  Uint8 old_r = 0, old_g = 0, old_b = 0, old_a = 0;
-  SDL_BlendMode old_blend = SDL_BLENDMODE_NONE;
-  SDL_GetRenderDrawColor(renderer_, &old_r, &old_g, &old_b, &old_a);
-  SDL_GetRenderDrawBlendMode(renderer_, &old_blend);
-
-  SDL_RenderSetViewport(renderer_, nullptr);
-  SDL_RenderSetClipRect(renderer_, nullptr);
+  const RenderStateScope state(renderer_);
   int out_w = 0;
   int out_h = 0;
   SDL_GetRendererOutputSize(renderer_, &out_w, &out_h);
   draw_lists(data, SDL_Rect{0, 0, out_w, out_h});
-
-  SDL_SetRenderDrawBlendMode(renderer_, old_blend);
-  SDL_SetRenderDrawColor(renderer_, old_r, old_g, old_b, old_a);
-  SDL_RenderSetViewport(renderer_, &old_viewport);
-  SDL_RenderSetClipRect(renderer_, old_clip_enabled ? &old_clip : nullptr);
 }
 
 // Every command of the frame with its clip rectangle, as ImGui_ImplSDLRenderer_RenderDrawData
