@@ -98,6 +98,38 @@ Rgba rgba(ImU32 c) {
       static_cast<std::uint8_t>(c >> IM_COL32_B_SHIFT), static_cast<std::uint8_t>(c >> IM_COL32_A_SHIFT)};
 }
 
+// Walks triangles [first, first + count) of `cmd` the way SDL_SW_RenderGeometryRaw does: two
+// consecutive triangles that make an axis-aligned rectangle of one colour are one rectangle,
+// `rect(a, b)` with its top-left and bottom-right vertex; any other triangle is drawn alone,
+// `triangle(indices)`. A triangle that did not pair with the one before it waits to pair with the
+// next one.
+template <typename Rect, typename Triangle>
+void walk_as_sdl_pairs(const ImDrawList& list, const ImDrawCmd& cmd, unsigned first, unsigned count,
+                       Rect rect, Triangle triangle) {
+  const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
+  unsigned prev[3] = {0, 0, 0};
+  bool has_prev = false;
+  for (unsigned t = first; t < first + count; ++t) {
+    const unsigned cur[3] = {index_at(list, cmd, 3 * t), index_at(list, cmd, 3 * t + 1),
+                             index_at(list, cmd, 3 * t + 2)};
+    if (!has_prev) {
+      std::copy(cur, cur + 3, prev);
+      has_prev = true;
+      continue;
+    }
+    unsigned a = 0;
+    unsigned b = 0;
+    if (forms_rect(vtx, prev, cur, a, b)) {
+      rect(vtx[a], vtx[b]);
+      has_prev = false;
+    } else {
+      triangle(static_cast<const unsigned*>(prev));
+      std::copy(cur, cur + 3, prev);
+    }
+  }
+  if (has_prev) triangle(static_cast<const unsigned*>(prev));
+}
+
 SDL_Rect intersect(const SDL_Rect& a, const SDL_Rect& b) {
   SDL_Rect out{};
   if (SDL_IntersectRect(&a, &b, &out) != SDL_TRUE) return SDL_Rect{0, 0, 0, 0};
@@ -478,36 +510,17 @@ void DrawSubmitter::draw_other_pixels(const ImDrawList& list, const ImDrawCmd& c
     }
     canvas_->triangle(font_, corners, clip);
   };
-  unsigned prev[3] = {0, 0, 0};
-  bool has_prev = false;
-  for (unsigned t = first; t < first + count; ++t) {
-    const unsigned cur[3] = {index_at(list, cmd, 3 * t), index_at(list, cmd, 3 * t + 1),
-                             index_at(list, cmd, 3 * t + 2)};
-    if (!has_prev) {
-      std::copy(cur, cur + 3, prev);
-      has_prev = true;
-      continue;
-    }
-    unsigned a = 0;
-    unsigned b = 0;
-    if (forms_rect(vtx, prev, cur, a, b)) {
-      // A glyph: atlas cells are whole texels, so the texel rectangle is rounded, not truncated.
-      const ImDrawVert& va = vtx[a];
-      const ImDrawVert& vb = vtx[b];
-      const int sx = static_cast<int>(std::lround(va.uv.x * tex_w));
-      const int sy = static_cast<int>(std::lround(va.uv.y * tex_h));
-      const SDL_Rect src{sx, sy, static_cast<int>(std::lround(vb.uv.x * tex_w)) - sx,
-                         static_cast<int>(std::lround(vb.uv.y * tex_h)) - sy};
-      const SDL_Rect dst{static_cast<int>(va.pos.x), static_cast<int>(va.pos.y),
-                         static_cast<int>(vb.pos.x - va.pos.x), static_cast<int>(vb.pos.y - va.pos.y)};
-      canvas_->copy(font_, src, dst, rgba(va.col), clip);
-      has_prev = false;
-    } else {
-      triangle(prev);
-      std::copy(cur, cur + 3, prev);
-    }
-  }
-  if (has_prev) triangle(prev);
+  const auto glyph = [&](const ImDrawVert& va, const ImDrawVert& vb) {
+    // Atlas cells are whole texels, so the texel rectangle is rounded, not truncated.
+    const int sx = static_cast<int>(std::lround(va.uv.x * tex_w));
+    const int sy = static_cast<int>(std::lround(va.uv.y * tex_h));
+    const SDL_Rect src{sx, sy, static_cast<int>(std::lround(vb.uv.x * tex_w)) - sx,
+                       static_cast<int>(std::lround(vb.uv.y * tex_h)) - sy};
+    const SDL_Rect dst{static_cast<int>(va.pos.x), static_cast<int>(va.pos.y),
+                       static_cast<int>(vb.pos.x - va.pos.x), static_cast<int>(vb.pos.y - va.pos.y)};
+    canvas_->copy(font_, src, dst, rgba(va.col), clip);
+  };
+  walk_as_sdl_pairs(list, cmd, first, count, glyph, triangle);
   stats_.other_triangles += static_cast<int>(count);
 }
 
@@ -515,29 +528,9 @@ void DrawSubmitter::draw_solid(const ImDrawList& list, const ImDrawCmd& cmd, uns
                                ImU32 colour, const SDL_Rect& clip) {
   const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
   spans_scratch_.clear();
-  // SDL pairs triangles into rectangles as it walks the list: a triangle that did not pair with the
-  // one before it waits to pair with the next one.
-  unsigned prev[3] = {0, 0, 0};
-  bool has_prev = false;
-  for (unsigned t = first; t < first + count; ++t) {
-    const unsigned cur[3] = {index_at(list, cmd, 3 * t), index_at(list, cmd, 3 * t + 1),
-                             index_at(list, cmd, 3 * t + 2)};
-    if (!has_prev) {
-      std::copy(cur, cur + 3, prev);
-      has_prev = true;
-      continue;
-    }
-    unsigned a = 0;
-    unsigned b = 0;
-    if (forms_rect(vtx, prev, cur, a, b)) {
-      add_rect(vtx[a], vtx[b], clip);
-      has_prev = false;
-    } else {
-      add_triangle(vtx, prev, clip);
-      std::copy(cur, cur + 3, prev);
-    }
-  }
-  if (has_prev) add_triangle(vtx, prev, clip);
+  walk_as_sdl_pairs(
+      list, cmd, first, count, [&](const ImDrawVert& a, const ImDrawVert& b) { add_rect(a, b, clip); },
+      [&](const unsigned* idx) { add_triangle(vtx, idx, clip); });
   stats_.solid_triangles += static_cast<int>(count);
   flush_spans(colour);
 }

@@ -176,28 +176,22 @@ TEST_CASE("a font file that changed is not matched with the atlas of the old one
   fs::create_directories(dir);
   for (const char* name : {ui::kRegularFontFile, ui::kBoldFontFile, ui::kItalicFontFile})
     fs::copy_file(fs::path(font_dir()) / name, dir / name);
-  const ui::Theme theme = ui::make_theme(ui::ThemeName::Light, 1.0f, 1.0f);
-  std::string error;
   CacheDir cache;
-  {
+  // Reads the fonts of `dir` and builds the atlas; true when it came from the cache.
+  const auto build_from_cache = [&dir] {
+    std::string error;
     ui::FontData data;
     REQUIRE(ui::read_font_data(dir.string(), data, error));
     ImFontAtlas atlas;
     ui::Fonts fonts;
-    REQUIRE(ui::build_fonts(atlas, data, theme, fonts, error));
-    CHECK_FALSE(fonts.from_cache);
-    ImFontAtlas again;
-    REQUIRE(ui::build_fonts(again, data, theme, fonts, error));
-    CHECK(fonts.from_cache);
-  }
+    REQUIRE(ui::build_fonts(atlas, data, ui::make_theme(ui::ThemeName::Light, 1.0f, 1.0f), fonts, error));
+    return fonts.from_cache;
+  };
+  CHECK_FALSE(build_from_cache());
+  CHECK(build_from_cache());
   const fs::path regular = dir / ui::kRegularFontFile;
   fs::last_write_time(regular, fs::last_write_time(regular) + std::chrono::seconds(5));
-  ui::FontData data;
-  REQUIRE(ui::read_font_data(dir.string(), data, error));
-  ImFontAtlas atlas;
-  ui::Fonts fonts;
-  REQUIRE(ui::build_fonts(atlas, data, theme, fonts, error));
-  CHECK_FALSE(fonts.from_cache);
+  CHECK_FALSE(build_from_cache());
   CHECK(cache.files().size() == 2);
   fs::remove_all(dir);
 }
