@@ -1,13 +1,10 @@
 // Work started on a thread of its own whose result this thread wants later (the packs, read while
-// the window opens). Unlike std::async's future:
-//  - get() returns as soon as the result is in, not once the thread has also finished exiting (a
-//    join waits for the other core to run the thread's last steps); the thread is joined when the
-//    task is destroyed;
-//  - if the thread has not begun the work by the time get() is called (its core was asleep, or busy:
-//    starting a thread can take milliseconds on a loaded or virtual machine), get() does the work
-//    itself and the thread, when it runs, finds nothing to do.
-// Where no thread can be started (a web build without threads, or the system refuses one), the
-// work runs in get() or wait() the same way.
+// the window opens). If the thread has not begun the work when get() is called (its core was busy
+// or asleep: starting a thread took up to 3 ms on the 2-core virtual machine of
+// docs/performance.md), get() does the work itself, and the thread, when it runs, finds nothing
+// to do. get() returns when the result is in; the thread is joined when the task is destroyed.
+// Where no thread can be started (a web build without threads, or the system refuses one), get()
+// and wait() do the work the same way.
 #pragma once
 
 #include <atomic>
