@@ -169,8 +169,10 @@ ui::UiActions UiRuntime::draw(const AppModel& model) {
       break;
     case Screen::Settings: {
       ui::SettingsView view = model.settings_view();
-      for (const std::string& code : core::shipped_languages()) {
-        view.languages.push_back({code, words_for(code).text("locale.name")});
+      // Every shipped language whose words can be read (reading any not read yet).
+      for (const std::string& code : core::shipped_languages()) words_for(code);
+      for (const std::string& code : translations_.languages()) {
+        view.languages.push_back({code, translations_.for_locale(code).text("locale.name")});
       }
       ui::draw_settings(ui, view, actions);
       break;
