@@ -25,9 +25,7 @@
 namespace respite::app {
 namespace {
 
-using sw_rules::cross;
-using sw_rules::FixedPoint;
-using sw_rules::is_top_left;
+using namespace sw_rules;  // SDL's triangle rules, shared by both paths
 
 std::int64_t floor_div(std::int64_t n, std::int64_t d) {  // d > 0
   std::int64_t q = n / d;
@@ -128,12 +126,6 @@ void walk_as_sdl_pairs(const ImDrawList& list, const ImDrawCmd& cmd, unsigned fi
     }
   }
   if (has_prev) triangle(static_cast<const unsigned*>(prev));
-}
-
-SDL_Rect intersect(const SDL_Rect& a, const SDL_Rect& b) {
-  SDL_Rect out{};
-  if (SDL_IntersectRect(&a, &b, &out) != SDL_TRUE) return SDL_Rect{0, 0, 0, 0};
-  return out;
 }
 
 // The renderer state this class changes (draw colour, blend mode, viewport, clip rectangle), put
@@ -259,26 +251,27 @@ void DrawSubmitter::render(ImDrawData* data, ImU32 clear) {
     ImGui_ImplSDLRenderer_RenderDrawData(data);
     return;
   }
-  // With a render scale set SDL scales positions itself (and the backend stops applying the
-  // framebuffer scale); spans are whole device pixels, so leave that case to the backend.
-  float rsx = 1.0f;
-  float rsy = 1.0f;
-  SDL_RenderGetScale(renderer_, &rsx, &rsy);
-  if (rsx != 1.0f || rsy != 1.0f) {
+  if (sdl_scales()) {
     ImGui_ImplSDLRenderer_RenderDrawData(data);
     return;
   }
   render_spans(data);
 }
 
+// With a render scale set SDL scales positions itself (and the backend stops applying the
+// framebuffer scale); spans and pixels are whole device pixels, so that case is left to the backend.
+bool DrawSubmitter::sdl_scales() const {
+  float rsx = 1.0f;
+  float rsy = 1.0f;
+  SDL_RenderGetScale(renderer_, &rsx, &rsy);
+  return rsx != 1.0f || rsy != 1.0f;
+}
+
 // Whether every command of the frame is one this class can draw: the font atlas's triangles only.
 bool DrawSubmitter::draws_pixels(const ImDrawData* data) const {
   const ImFontAtlas* fonts = ImGui::GetIO().Fonts;
   if (fonts->TexID != font_token() || fonts->TexPixelsAlpha8 == nullptr) return false;
-  float rsx = 1.0f;
-  float rsy = 1.0f;
-  SDL_RenderGetScale(renderer_, &rsx, &rsy);
-  if (rsx != 1.0f || rsy != 1.0f) return false;
+  if (sdl_scales()) return false;
   for (int n = 0; n < data->CmdListsCount; n++) {
     for (const ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer) {
       if (cmd.UserCallback != nullptr) {

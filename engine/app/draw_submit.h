@@ -77,6 +77,7 @@ class DrawSubmitter {
   void* font_token() const { return const_cast<DrawSubmitter*>(this); }
   bool make_font_texture(const ImFontAtlas& atlas);
   void use_font_texture(ImDrawData* data);
+  bool sdl_scales() const;
   bool draws_pixels(const ImDrawData* data) const;
   bool render_pixels(ImDrawData* data, ImU32 clear);
   bool renders_into(SDL_Surface* surface);

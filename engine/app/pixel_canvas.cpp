@@ -8,9 +8,7 @@
 namespace respite::app {
 namespace {
 
-using sw_rules::cross;
-using sw_rules::FixedPoint;
-using sw_rules::is_top_left;
+using namespace sw_rules;  // SDL's triangle rules, shared by both paths
 
 constexpr std::uint32_t kOpaque = 0xFF000000u;
 
@@ -34,12 +32,6 @@ std::uint32_t tinted_over(std::uint32_t dst, unsigned texel_alpha, unsigned r, u
   if (alpha == 0) return dst;
   if (alpha == 255) return pack(r, g, b);
   return over(dst, r * alpha / 255u, g * alpha / 255u, b * alpha / 255u, 255u - alpha);
-}
-
-SDL_Rect intersect(const SDL_Rect& a, const SDL_Rect& b) {
-  SDL_Rect out{};
-  if (SDL_IntersectRect(&a, &b, &out) != SDL_TRUE) return SDL_Rect{0, 0, 0, 0};
-  return out;
 }
 
 }  // namespace
@@ -92,14 +84,6 @@ void PixelCanvas::fill_row(int y, int x0, int x1, Rgba colour) {
   const unsigned g = colour.g * a / 255u;
   const unsigned b = colour.b * a / 255u;
   for (int x = x0; x < x1; ++x) p[x] = over(p[x], r, g, b, 255u - a);
-}
-
-void PixelCanvas::fill_rects(const SDL_Rect* rects, int count, Rgba colour) {
-  colour = ordered(colour);
-  for (int i = 0; i < count; ++i) {
-    for (int y = rects[i].y; y < rects[i].y + rects[i].h; ++y)
-      fill_row(y, rects[i].x, rects[i].x + rects[i].w, colour);
-  }
 }
 
 void PixelCanvas::fill_spans(const PixelSpan* spans, std::size_t count, Rgba colour) {

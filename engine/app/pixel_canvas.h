@@ -60,6 +60,12 @@ inline bool is_top_left(const FixedPoint& a, const FixedPoint& b, bool clockwise
   if (clockwise) return (a.y == b.y && a.x < b.x) || b.y < a.y;
   return (a.y == b.y && b.x < a.x) || a.y < b.y;
 }
+// The overlap of two rectangles; empty (all zero) when they do not meet.
+inline SDL_Rect intersect(const SDL_Rect& a, const SDL_Rect& b) {
+  SDL_Rect out{};
+  if (SDL_IntersectRect(&a, &b, &out) != SDL_TRUE) return SDL_Rect{0, 0, 0, 0};
+  return out;
+}
 }  // namespace sw_rules
 
 class PixelCanvas {
@@ -78,10 +84,8 @@ class PixelCanvas {
   int height() const { return height_; }
 
   void clear(Rgba colour);
-  // SDL_RenderFillRects with SDL_BLENDMODE_BLEND (an opaque colour simply replaces).
-  void fill_rects(const SDL_Rect* rects, int count, Rgba colour);
-  // The same for runs of pixels; a pixel in two spans is blended twice, as SDL blends overlapping
-  // triangles.
+  // Runs of pixels filled as SDL_RenderFillRects fills with SDL_BLENDMODE_BLEND (an opaque colour
+  // simply replaces); a pixel in two spans is blended twice, as SDL blends overlapping triangles.
   void fill_spans(const PixelSpan* spans, std::size_t count, Rgba colour);
   // SDL_RenderCopy of `src` in `image` to `dst`, tinted by `colour`, inside `clip`: a 1:1 copy when
   // the sizes match, else sampled nearest.
